@@ -1,0 +1,3 @@
+// Every context's tables. drizzle-kit reads this file to generate migrations.
+export * from "./identity";
+export * from "./jobs";
