@@ -6,6 +6,7 @@ const alias = { "~": path.resolve(import.meta.dirname, "app") };
 export default defineConfig({
   resolve: { alias },
   test: {
+    reporters: ["default", "./tests/setup/summary-reporter.ts"],
     projects: [
       {
         resolve: { alias },
