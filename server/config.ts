@@ -71,6 +71,7 @@ export const envSchema = z
     SLOW_QUERY_MS: z.coerce.number().int().min(0).default(200),
     SEED_DEMO: booleanFlag,
     RUN_JOBS: booleanFlag,
+    BENCH_ROUTES: booleanFlag,
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production" && !env.SESSION_SECRET) {
@@ -122,6 +123,8 @@ export interface Config {
   seedDemo: boolean;
   /** Run the outbox processor and scheduler inside the web process (off when `npm run worker` does it). */
   runJobs: boolean;
+  /** Serve /bench-baseline, the static page `npm run bench` compares every scenario with. */
+  benchRoutes: boolean;
 }
 
 export class ConfigError extends Error {
@@ -173,5 +176,6 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     slowQueryMs: env.SLOW_QUERY_MS,
     seedDemo: isProduction ? false : (env.SEED_DEMO ?? true),
     runJobs: env.RUN_JOBS ?? true,
+    benchRoutes: env.BENCH_ROUTES ?? false,
   };
 }
