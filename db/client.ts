@@ -44,7 +44,12 @@ function timeQueries<T extends object>(client: T, method: string, txMethod: stri
         return (query: string, ...rest: unknown[]) => {
           const started = performance.now();
           const result = (value as (...a: unknown[]) => unknown).call(target, query, ...rest);
+          let reported = false;
+          // A query may be awaited by several parties (postgres.js tracks a transaction's queries), so
+          // report it once.
           const report = () => {
+            if (reported) return;
+            reported = true;
             const durationMs = performance.now() - started;
             if (durationMs >= slow.thresholdMs) slow.log({ durationMs: Math.round(durationMs), query });
           };
