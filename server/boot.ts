@@ -7,7 +7,9 @@ import { runMigrations } from "../db/migrate";
 import type { Config } from "./config";
 import type { AppContext, HealthCheck } from "./context";
 import { createHttpApp } from "./http/app";
+import { consumers } from "./jobs/consumers";
 import { createJobRunner } from "./jobs/runner";
+import { schedules } from "./jobs/schedules";
 import { attachRealtime } from "./realtime";
 import { systemClock, type Clock } from "./shared/clock";
 import { createLogger, type Logger } from "./shared/logger";
@@ -108,7 +110,8 @@ export async function startSeedbed(config: Config, options: StartOptions = {}): 
 
     if (options.seed) await options.seed(ctx);
 
-    const jobs = createJobRunner({ db: ctx.db, logger, clock });
+    // The same registry as `npm run worker`; with RUN_JOBS=0 only workers process jobs.
+    const jobs = createJobRunner({ db: ctx.db, logger, clock, consumers, schedules, context: { config, realtime: ctx.realtime } });
     if (config.runJobs) jobs.start();
 
     await new Promise<void>((resolve, reject) => {

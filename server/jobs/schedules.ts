@@ -1,0 +1,9 @@
+import { pruneExpiredSchedule } from "./prune-expired";
+import type { Schedule } from "./schedule";
+
+/**
+ * Every periodic job of the application. A context defines its job with `defineSchedule` next to its
+ * domain code (e.g. a nightly ledger check with `every: { dailyAt: "03:00" }`, platform-local time),
+ * exports it through its index.ts and appends it here. Each slot runs once across all workers.
+ */
+export const schedules: readonly Schedule[] = [pruneExpiredSchedule];
