@@ -103,10 +103,13 @@ export async function startSeedbed(config: Config, options: StartOptions = {}): 
     const remixBuild = options.withUi === false ? undefined : await loadRemixBuild();
     // Express is created after realtime so handlers can push; the http.Server exists first for Socket.IO.
     const httpServer = http.createServer();
+    // Socket.IO takes over "request" and hands what isn't under /socket.io/ only to the listeners
+    // present when it attaches, so Express's slot is registered first and filled in below.
+    let app: ReturnType<typeof createHttpApp> | undefined;
+    httpServer.on("request", (req, res) => app?.(req, res));
     const realtime = await attachRealtime({ httpServer, ctx: baseCtx });
     const ctx: AppContext = { ...baseCtx, realtime: realtime.publisher };
-    const app = createHttpApp(ctx, { remixBuild });
-    httpServer.on("request", app);
+    app = createHttpApp(ctx, { remixBuild });
 
     if (options.seed) await options.seed(ctx);
 
