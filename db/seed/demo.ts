@@ -1,7 +1,79 @@
+import { sql } from "drizzle-orm";
+import type { Transaction } from "../client";
+import type { Role } from "../schema";
 import type { AppContext } from "../../server/context";
+import { createUser, hashPassword, type CurrentUser } from "../../server/identity";
 
 export const DEMO_PASSWORD = "seedbed-demo";
 export const DEMO_HANDLES = ["admin", "staff", "mcn", "creator", "member"] as const;
+export type DemoHandle = (typeof DEMO_HANDLES)[number];
 
-/** Placeholder until identity lands: seeds demo data once on an empty database. */
-export async function seedDemoOnce(_ctx: AppContext): Promise<void> {}
+/** Each demo account's roles; "member" is implied for all of them. */
+export const DEMO_ACCOUNTS: Record<DemoHandle, { displayName: string; roles: Role[] }> = {
+  admin: { displayName: "管理员 Admin", roles: ["admin"] },
+  staff: { displayName: "运营小助手 Staff", roles: ["staff"] },
+  mcn: { displayName: "星芽 MCN", roles: ["mcn_admin"] },
+  creator: { displayName: "种草达人 Creator", roles: ["creator"] },
+  member: { displayName: "社区新人 Member", roles: [] },
+};
+
+/** What earlier seed steps made, for later steps to build on (posts need authors, …). */
+export interface DemoSeedState {
+  users: Partial<Record<DemoHandle, CurrentUser>>;
+}
+
+export interface DemoSeedStep {
+  name: string;
+  run(tx: Transaction, ctx: AppContext, state: DemoSeedState): Promise<void>;
+}
+
+const demoUsers: DemoSeedStep = {
+  name: "demo users",
+  async run(tx, ctx, state) {
+    // One hash for all five: they share the password, and argon2 is deliberately slow.
+    const hash = await hashPassword(DEMO_PASSWORD);
+    const now = ctx.clock.now();
+    for (const handle of DEMO_HANDLES) {
+      const account = DEMO_ACCOUNTS[handle];
+      state.users[handle] = await createUser(tx, {
+        handle,
+        email: `${handle}@demo.seedbed.local`,
+        password: { hash },
+        displayName: account.displayName,
+        roles: account.roles,
+        now,
+      });
+    }
+  },
+};
+
+/**
+ * The demo seed, in order. Later features append their steps (posts, challenges, products, …); each
+ * step gets the transaction and what earlier steps created.
+ */
+export const DEMO_SEED_STEPS: DemoSeedStep[] = [demoUsers];
+
+// Any constant works; it only has to be the same for every process seeding this database.
+const SEED_LOCK_KEY = 7_201_911;
+
+/**
+ * Seeds the demo data once: when no user named "admin" exists. Everything happens in one
+ * transaction under an advisory lock, so two processes starting together seed once, and a failed
+ * seed leaves nothing half-made.
+ */
+export async function seedDemoOnce(ctx: AppContext): Promise<void> {
+  await ctx.db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(${SEED_LOCK_KEY})`);
+    const existing = await tx.execute(sql`select 1 from users where lower(handle) = 'admin' limit 1`);
+    if (rowCount(existing) > 0) return;
+    const state: DemoSeedState = { users: {} };
+    for (const step of DEMO_SEED_STEPS) await step.run(tx, ctx, state);
+    ctx.logger.info({ steps: DEMO_SEED_STEPS.map((s) => s.name) }, "seeded demo data");
+  });
+}
+
+/** postgres.js returns an array of rows, PGlite an object with `rows`. */
+function rowCount(result: unknown): number {
+  if (Array.isArray(result)) return result.length;
+  return ((result as { rows?: unknown[] }).rows ?? []).length;
+}

@@ -16,6 +16,7 @@ export { createAccessToken, listAccessTokens, revokeAccessToken } from "./access
 export { can, requirePermission, ROLE_PERMISSIONS } from "./permissions";
 export type { Permission, PermissionSubject } from "./permissions";
 export { createUser } from "./create-user";
+export { hashPassword } from "./secrets";
 export type { CreateUserOptions } from "./create-user";
 export { IDENTITY_EVENTS } from "./events";
 export type { UserSignedUpPayload, ProfileUpdatedPayload } from "./events";

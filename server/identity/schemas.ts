@@ -49,7 +49,9 @@ export const handleSchema = text()
   .max(20, "validation.handle.format")
   .regex(HANDLE_PATTERN, "validation.handle.format");
 
-export const emailSchema = text().trim().max(254, "validation.email.format").pipe(z.email("validation.email.format"));
+// A check rather than a pipe, so the trimmed value is what gets checked and the OpenAPI input
+// schema still says "format: email".
+export const emailSchema = text().trim().max(254, "validation.email.format").check(z.email("validation.email.format"));
 
 export const passwordSchema = text().min(8, "validation.password.length").max(128, "validation.password.length");
 

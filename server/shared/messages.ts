@@ -196,6 +196,11 @@ export function localizeAppError(
         : error.code === "INTERNAL"
           ? t(locale, "internal")
           : error.message;
+  // A domain function's own re-validation keeps the ZodError, so its fields get full messages too.
+  const cause = error.cause as { issues?: unknown } | undefined;
+  if (error.code === "VALIDATION_FAILED" && cause && Array.isArray(cause.issues)) {
+    return { code: error.code, message, fields: fieldErrorsFromZod(cause as z.ZodError, locale) };
+  }
   if (!error.fields) return { code: error.code, message };
   const fields: FieldErrors = {};
   for (const [field, messages] of Object.entries(error.fields)) fields[field] = messages.map((m) => t(locale, m));

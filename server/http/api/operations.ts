@@ -1,0 +1,10 @@
+import { identityOperations } from "../../identity/api";
+import type { ApiOperation } from "./define-operation";
+
+/**
+ * Every /api/v1 operation. Each context exports its list from server/<context>/api.ts and adds one
+ * line here; the router and the OpenAPI document both read this list.
+ */
+export const apiOperations: readonly ApiOperation[] = [
+  ...identityOperations,
+];
