@@ -1,0 +1,43 @@
+import { redirect, type AppLoadContext } from "@remix-run/node";
+import { authenticateRequest, sessionCookie, type CurrentUser } from "./identity.server";
+import { loginPath } from "./redirect";
+
+interface WebAuthentication {
+  user: CurrentUser | null;
+  /** A Set-Cookie header to send when the session's sliding expiry moved. */
+  renewedCookie: string | null;
+}
+
+/**
+ * Who is signed in, from the session cookie only: the UI never accepts bearer tokens, which are
+ * for API clients. Memoised per request, since the root loader and a route loader both ask.
+ */
+export function authenticateWeb(request: Request, context: AppLoadContext): Promise<WebAuthentication> {
+  let pending = cache.get(request);
+  if (!pending) {
+    pending = authenticateRequest(context, { cookieHeader: request.headers.get("cookie") }).then((auth) => ({
+      user: auth?.user ?? null,
+      renewedCookie: auth?.renewedSession ? sessionCookie(context, auth.renewedSession) : null,
+    }));
+    cache.set(request, pending);
+  }
+  return pending;
+}
+const cache = new WeakMap<Request, Promise<WebAuthentication>>();
+
+/** The signed-in user of a web request, or null for a visitor. */
+export async function getUser(request: Request, context: AppLoadContext): Promise<CurrentUser | null> {
+  return (await authenticateWeb(request, context)).user;
+}
+
+/** The signed-in user, or a redirect to the login page that comes back here afterwards. */
+export async function requireUser(request: Request, context: AppLoadContext): Promise<CurrentUser> {
+  const user = await getUser(request, context);
+  if (!user) throw redirect(loginPath(request));
+  return user;
+}
+
+/** Login and sign-up pages send people who are already signed in on to where they were going. */
+export async function requireAnonymous(request: Request, context: AppLoadContext, destination: string): Promise<void> {
+  if (await getUser(request, context)) throw redirect(destination);
+}
