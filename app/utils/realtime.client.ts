@@ -97,10 +97,13 @@ export function createRealtimeClient(options: { url?: string; token?: string } =
   return {
     socket,
     on(event, handler) {
-      // The event map is keyed by name; the cast only widens the handler to the map's own signature.
-      const listener = handler as unknown as ServerToClientEvents[typeof event];
-      socket.on(event, listener);
-      return () => void socket.off(event, listener);
+      // Typed at the method's signature above; Socket.IO's generic listener types don't narrow here.
+      const untyped = socket as unknown as {
+        on(event: string, listener: (payload: never) => void): void;
+        off(event: string, listener: (payload: never) => void): void;
+      };
+      untyped.on(event, handler);
+      return () => void untyped.off(event, handler);
     },
     follow(room) {
       const count = followers.get(room) ?? 0;

@@ -12,7 +12,7 @@ import { connectRedis, type RedisClient } from "../shared/redis";
  * one supports it). Every push is therefore also persisted by its context (e.g. the notification
  * inbox), and clients re-fetch what they show when they reconnect.
  */
-export async function useRedisAdapter(io: Server, options: { redisUrl: string; logger: Logger }): Promise<() => Promise<void>> {
+export async function attachRedisAdapter(io: Server, options: { redisUrl: string; logger: Logger }): Promise<() => Promise<void>> {
   const pub = await connectRedis(options.redisUrl, "seedbed-realtime-pub");
   let sub: RedisClient;
   try {

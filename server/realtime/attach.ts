@@ -1,7 +1,7 @@
 import type { Server as HttpServer } from "node:http";
 import { Server } from "socket.io";
 import type { AppContext } from "../context";
-import { useRedisAdapter } from "./adapter";
+import { attachRedisAdapter } from "./adapter";
 import { DEFAULT_COMMAND_LIMITS, serveCommands, type CommandLimits, type CommandTable } from "./commands";
 import {
   userRoom,
@@ -61,7 +61,7 @@ export async function attachRealtime(options: {
   let closeRedis: (() => Promise<void>) | undefined;
   if (ctx.config.redisUrl) {
     try {
-      closeRedis = await useRedisAdapter(io, { redisUrl: ctx.config.redisUrl, logger });
+      closeRedis = await attachRedisAdapter(io, { redisUrl: ctx.config.redisUrl, logger });
     } catch (e) {
       io.engine.close();
       throw e;

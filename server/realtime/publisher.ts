@@ -2,7 +2,7 @@ import { Server } from "socket.io";
 import type { Config } from "../config";
 import type { RealtimePublisher } from "../context";
 import { createLogger, type Logger } from "../shared/logger";
-import { useRedisAdapter } from "./adapter";
+import { attachRedisAdapter } from "./adapter";
 import { SERVER_EVENT_NAME, userRoom, type ServerEventName, type ServerEventPayload } from "./events";
 
 type UntypedEmitter = { to(room: string): { emit(event: string, payload: unknown): boolean } };
@@ -69,7 +69,7 @@ export async function createRealtimePublisher(config: Config, options: { logger?
     return { publisher: { toUser() {}, toRoom() {} }, close: async () => {} };
   }
   const io = new Server();
-  const closeRedis = await useRedisAdapter(io, { redisUrl: config.redisUrl, logger });
+  const closeRedis = await attachRedisAdapter(io, { redisUrl: config.redisUrl, logger });
   return {
     publisher: publisherFor(io, logger),
     async close() {
