@@ -105,7 +105,7 @@ export async function startSeedbed(config: Config, options: StartOptions = {}): 
     const httpServer = http.createServer();
     // Socket.IO takes over "request" and hands what isn't under /socket.io/ only to the listeners
     // present when it attaches, so Express's slot is registered first and filled in below.
-    let app: ReturnType<typeof createHttpApp> | undefined;
+    let app: ReturnType<typeof createHttpApp> | undefined = undefined;
     httpServer.on("request", (req, res) => app?.(req, res));
     const realtime = await attachRealtime({ httpServer, ctx: baseCtx });
     const ctx: AppContext = { ...baseCtx, realtime: realtime.publisher };
