@@ -7,9 +7,9 @@ import { openDatabase } from "../db/client";
 import { runMigrations } from "../db/migrate";
 import { ConfigError, loadConfig } from "./config";
 import { consumers } from "./jobs/consumers";
-import { createWorkerRealtime } from "./jobs/realtime-publisher";
 import { createJobRunner } from "./jobs/runner";
 import { schedules } from "./jobs/schedules";
+import { createRealtimePublisher } from "./realtime";
 import { systemClock } from "./shared/clock";
 import { createLogger } from "./shared/logger";
 
@@ -35,6 +35,8 @@ async function main() {
       : { kind: "pglite", dir: config.database.dir },
   );
   await runMigrations(dbHandle);
+  // With REDIS_URL, pushes reach sockets on every app node through the Redis adapter.
+  const realtime = await createRealtimePublisher(config, { logger });
 
   const runner = createJobRunner({
     db: dbHandle.db,
@@ -42,7 +44,7 @@ async function main() {
     clock: systemClock,
     consumers,
     schedules,
-    context: { config, realtime: createWorkerRealtime(config, logger) },
+    context: { config, realtime: realtime.publisher },
   });
   runner.start();
   logger.info({ database: dbHandle.kind }, "worker running");
@@ -54,6 +56,7 @@ async function main() {
     logger.info({ signal }, "worker shutting down");
     try {
       await runner.stop(); // the delivery in hand commits or rolls back first
+      await realtime.close();
       await dbHandle.close();
       process.exit(0);
     } catch (e) {

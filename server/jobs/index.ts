@@ -13,4 +13,3 @@ export { listDeadDeliveriesInput, deliveryKey, type DeliveryKey, type ListDeadDe
 export { pruneExpired, pruneExpiredSchedule, OUTBOX_RETENTION_DAYS } from "./prune-expired";
 export { consumers } from "./consumers";
 export { schedules } from "./schedules";
-export { createWorkerRealtime } from "./realtime-publisher";
