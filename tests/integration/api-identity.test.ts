@@ -49,7 +49,8 @@ describe("/api/v1 identity: sign-up, log-in, log-out, tokens", () => {
       (select count(*) from access_tokens) as tokens,
       (select count(*) from outbox_events) as events`);
     const row = (Array.isArray(rows) ? rows[0] : (rows as { rows: Record<string, string>[] }).rows[0])!;
-    return Object.fromEntries(Object.entries(row).map(([k, v]) => [k, Number(v)]));
+    const n = (k: string) => Number(row[k]);
+    return { users: n("users"), credentials: n("credentials"), roles: n("roles"), sessions: n("sessions"), tokens: n("tokens"), events: n("events") };
   };
 
   const newAccount = () => {
