@@ -1,0 +1,25 @@
+// autocannon ships no types; this is the part the benchmark uses.
+declare module "autocannon" {
+  namespace autocannon {
+    interface Options {
+      url: string;
+      method?: string;
+      headers?: Record<string, string>;
+      body?: string;
+      connections?: number;
+      duration?: number;
+    }
+    interface Result {
+      requests: { average: number; total: number };
+      latency: Record<string, number>;
+      errors: number;
+      timeouts: number;
+      non2xx: number;
+    }
+    interface Instance {
+      on(event: "response", listener: (client: unknown, statusCode: number, resBytes: number, responseTime: number) => void): void;
+    }
+  }
+  function autocannon(options: autocannon.Options, callback: (err: Error | null, result: autocannon.Result) => void): autocannon.Instance;
+  export default autocannon;
+}

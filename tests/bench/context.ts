@@ -1,0 +1,20 @@
+import type { Database } from "../../db/client";
+import { loadConfig } from "../../server/config";
+import type { AppContext } from "../../server/context";
+import { systemClock } from "../../server/shared/clock";
+import { createLogger } from "../../server/shared/logger";
+import { createRateLimits } from "../../server/shared/rate-limits";
+
+/** The context domain functions need while the benchmark seeds, outside any server. */
+export function createTestContextLite(db: Database): AppContext {
+  const config = loadConfig({ NODE_ENV: "test", LOG_LEVEL: "warn", SEED_DEMO: "0", RUN_JOBS: "0" });
+  return {
+    config,
+    db,
+    clock: systemClock,
+    logger: createLogger({ level: "warn" }),
+    realtime: { toUser() {}, toRoom() {} },
+    healthChecks: [],
+    rateLimits: createRateLimits(),
+  };
+}

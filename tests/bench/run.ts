@@ -1,0 +1,207 @@
+/**
+ * `npm run bench`: builds for production, seeds a benchmark database, starts the production server and
+ * loads it with autocannon. Every scenario is reported next to a baseline measured in the same run — a
+ * bare Remix route returning static HTML of the same byte size — so results are ratios that survive a
+ * change of machine. Results go to .bench/results-<time>.json (git-ignored).
+ *
+ * Options (environment): BENCH_DURATION seconds per measurement (default 8), BENCH_CONNECTIONS (default
+ * 10), BENCH_DATABASE_URL to use a throwaway PostgreSQL database instead of a fresh PGlite directory.
+ */
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import crypto from "node:crypto";
+import fs from "node:fs";
+import net from "node:net";
+import path from "node:path";
+import autocannon from "autocannon";
+import { openDatabase } from "../../db/client";
+import { runMigrations } from "../../db/migrate";
+import { scenarios, type BenchFixtures, type Scenario } from "./scenarios";
+import { seedBenchData } from "./seed";
+
+const root = path.resolve(import.meta.dirname, "../..");
+const outDir = path.join(root, ".bench");
+const duration = Number(process.env.BENCH_DURATION ?? 8);
+const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
+
+interface Measurement {
+  requestsPerSecond: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  bytes: number;
+  errors: number;
+  non2xx: number;
+}
+
+function step(message: string) {
+  process.stderr.write(`\n▶ ${message}\n`);
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.listen(0, "127.0.0.1", () => {
+      const port = (srv.address() as net.AddressInfo).port;
+      srv.close(() => resolve(port));
+    });
+    srv.on("error", reject);
+  });
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[i]!;
+}
+
+async function measure(url: string, scenario: Pick<Scenario, "method" | "headers" | "body">, fixtures: BenchFixtures) {
+  const latencies: number[] = [];
+  let bytes = 0;
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url,
+        method: scenario.method ?? "GET",
+        headers: scenario.headers?.(fixtures),
+        body: scenario.body?.(fixtures),
+        connections,
+        duration,
+      },
+      (err, res) => (err ? reject(err) : resolve(res)),
+    );
+    instance.on("response", (_client, _status, resBytes, responseTime) => {
+      latencies.push(responseTime);
+      bytes = resBytes;
+    });
+  });
+  latencies.sort((a, b) => a - b);
+  const m: Measurement = {
+    requestsPerSecond: Math.round(result.requests.average),
+    p50: round(percentile(latencies, 50)),
+    p95: round(percentile(latencies, 95)),
+    p99: round(percentile(latencies, 99)),
+    bytes,
+    errors: result.errors + result.timeouts,
+    non2xx: result.non2xx,
+  };
+  return m;
+}
+
+const round = (n: number) => Math.round(n * 100) / 100;
+
+async function waitForReady(base: string, child: ChildProcess) {
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
+    try {
+      const res = await fetch(`${base}/readyz`);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error("server did not become ready in 120 s");
+}
+
+async function main() {
+  fs.mkdirSync(outDir, { recursive: true });
+  step("building for production (remix build)");
+  execFileSync(process.execPath, [path.join(root, "node_modules/@remix-run/dev/dist/cli.js"), "build"], {
+    cwd: root,
+    stdio: ["ignore", "ignore", "inherit"],
+    env: { ...process.env, NODE_ENV: "production" },
+  });
+
+  step("seeding the benchmark database");
+  const databaseUrl = process.env.BENCH_DATABASE_URL;
+  const dataDir = path.join(outDir, `data-${Date.now()}`);
+  const handle = await openDatabase(
+    databaseUrl ? { kind: "postgres", url: databaseUrl, poolSize: 4 } : { kind: "pglite", dir: path.join(dataDir, "pglite") },
+  );
+  let fixtures: BenchFixtures;
+  try {
+    await runMigrations(handle);
+    fixtures = await seedBenchData(handle.db, (done, total) => {
+      process.stderr.write(`\r  seeded ${done}/${total}`);
+    });
+    process.stderr.write("\n");
+  } finally {
+    await handle.close();
+  }
+
+  step("starting the production server");
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "server/main.ts")], {
+    cwd: root,
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      SESSION_SECRET: crypto.randomBytes(32).toString("hex"),
+      LOG_LEVEL: "warn",
+      BENCH_ROUTES: "1",
+      DATA_DIR: dataDir,
+      ...(databaseUrl ? { DATABASE_URL: databaseUrl } : { DATABASE_URL: "" }),
+    },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  const results: Record<string, { scenario: Measurement; baseline: Measurement; ratio: { requestsPerSecond: number; p95: number } }> = {};
+  try {
+    await waitForReady(base, child);
+    // Warm-up: JIT, caches and connection pools, so the first scenario is not penalised.
+    await measure(`${base}/bench-baseline?bytes=2048`, {}, fixtures);
+
+    for (const scenario of scenarios) {
+      const url = `${base}${scenario.path}`;
+      const probe = await fetch(url, {
+        method: scenario.method ?? "GET",
+        headers: scenario.headers?.(fixtures),
+        body: scenario.body?.(fixtures),
+      });
+      const size = (await probe.arrayBuffer()).byteLength;
+      if (scenario.expectStatus && probe.status !== scenario.expectStatus) {
+        throw new Error(`${scenario.name}: expected ${scenario.expectStatus}, got ${probe.status}`);
+      }
+      step(`${scenario.name}: baseline of ${size} bytes`);
+      const baseline = await measure(`${base}/bench-baseline?bytes=${size}`, {}, fixtures);
+      step(`${scenario.name}: ${scenario.method ?? "GET"} ${scenario.path}`);
+      const measured = await measure(url, scenario, fixtures);
+      results[scenario.name] = {
+        scenario: measured,
+        baseline,
+        ratio: {
+          requestsPerSecond: round(measured.requestsPerSecond / baseline.requestsPerSecond),
+          p95: round(measured.p95 / baseline.p95),
+        },
+      };
+    }
+  } finally {
+    child.kill("SIGTERM");
+    await new Promise((r) => child.once("exit", r));
+    if (!databaseUrl) fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+
+  const rows = Object.entries(results).flatMap(([name, r]) => [
+    { scenario: `${name} — baseline`, ...pick(r.baseline), "ratio req/s": "", "ratio p95": "" },
+    { scenario: name, ...pick(r.scenario), "ratio req/s": r.ratio.requestsPerSecond, "ratio p95": r.ratio.p95 },
+  ]);
+  console.table(rows);
+  const file = path.join(outDir, `results-${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
+  fs.writeFileSync(
+    file,
+    JSON.stringify({ at: new Date().toISOString(), duration, connections, node: process.version, results }, null, 2),
+  );
+  console.log(`Results written to ${path.relative(root, file)}`);
+}
+
+function pick(m: Measurement) {
+  return { "req/s": m.requestsPerSecond, "p50 ms": m.p50, "p95 ms": m.p95, "p99 ms": m.p99, bytes: m.bytes, errors: m.errors + m.non2xx };
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
