@@ -88,51 +88,58 @@ export async function deliverNext(options: {
 
   try {
     return await db.transaction(async (tx): Promise<DeliveryOutcome> => {
-    const [delivery] = await tx
-      .select()
-      .from(outboxDeliveries)
-      .where(
-        and(
-          eq(outboxDeliveries.status, "pending"),
-          lte(outboxDeliveries.availableAt, now),
-          inArray(outboxDeliveries.consumer, [...consumers.keys()]),
-        ),
-      )
-      .orderBy(asc(outboxDeliveries.availableAt), asc(outboxDeliveries.eventId))
-      .limit(1)
-      .for("update", { skipLocked: true });
-    if (!delivery) return { kind: "idle" };
-    claimed = delivery;
+      const [delivery] = await tx
+        .select()
+        .from(outboxDeliveries)
+        .where(
+          and(
+            eq(outboxDeliveries.status, "pending"),
+            lte(outboxDeliveries.availableAt, now),
+            inArray(outboxDeliveries.consumer, [...consumers.keys()]),
+          ),
+        )
+        .orderBy(asc(outboxDeliveries.availableAt), asc(outboxDeliveries.eventId))
+        .limit(1)
+        .for("update", { skipLocked: true });
+      if (!delivery) return { kind: "idle" };
+      claimed = delivery;
 
-    const consumer = consumers.get(delivery.consumer)!;
-    const key = and(eq(outboxDeliveries.eventId, delivery.eventId), eq(outboxDeliveries.consumer, delivery.consumer));
-    const attempts = delivery.attempts + 1;
-    const [event] = await tx.select().from(outboxEvents).where(eq(outboxEvents.id, delivery.eventId));
-    const log = logger.child({ eventId: delivery.eventId, consumer: delivery.consumer, attempt: attempts });
+      const consumer = consumers.get(delivery.consumer)!;
+      const key = and(eq(outboxDeliveries.eventId, delivery.eventId), eq(outboxDeliveries.consumer, delivery.consumer));
+      const attempts = delivery.attempts + 1;
+      const [event] = await tx.select().from(outboxEvents).where(eq(outboxEvents.id, delivery.eventId));
+      const log = logger.child({ eventId: delivery.eventId, consumer: delivery.consumer, attempt: attempts });
 
-    try {
-      await tx.transaction((savepoint) => consumer.handle(savepoint, event!, { ...context, logger: log }));
-    } catch (e) {
-      const error = describeError(e);
-      const dead = attempts >= maxAttempts;
-      const availableAt = dead ? delivery.availableAt : new Date(now.getTime() + retryDelayMs(attempts));
+      try {
+        await tx.transaction((savepoint) => consumer.handle(savepoint, event!, { ...context, logger: log }));
+      } catch (e) {
+        const error = describeError(e);
+        const dead = attempts >= maxAttempts;
+        const availableAt = dead ? delivery.availableAt : new Date(now.getTime() + retryDelayMs(attempts));
+        await tx
+          .update(outboxDeliveries)
+          .set({ attempts, lastError: error, status: dead ? "dead" : "pending", availableAt, updatedAt: now })
+          .where(key);
+        if (dead) {
+          log.error({ err: e }, "delivery failed for the last time; it is now dead until staff retry it");
+          return { kind: "dead", eventId: delivery.eventId, consumer: delivery.consumer, attempts, error };
+        }
+        log.warn({ err: e, retryAt: availableAt }, "delivery failed; will retry");
+        return {
+          kind: "retrying",
+          eventId: delivery.eventId,
+          consumer: delivery.consumer,
+          attempts,
+          availableAt,
+          error,
+        };
+      }
+
       await tx
         .update(outboxDeliveries)
-        .set({ attempts, lastError: error, status: dead ? "dead" : "pending", availableAt, updatedAt: now })
+        .set({ attempts, status: "delivered", deliveredAt: now, updatedAt: now })
         .where(key);
-      if (dead) {
-        log.error({ err: e }, "delivery failed for the last time; it is now dead until staff retry it");
-        return { kind: "dead", eventId: delivery.eventId, consumer: delivery.consumer, attempts, error };
-      }
-      log.warn({ err: e, retryAt: availableAt }, "delivery failed; will retry");
-      return { kind: "retrying", eventId: delivery.eventId, consumer: delivery.consumer, attempts, availableAt, error };
-    }
-
-    await tx
-      .update(outboxDeliveries)
-      .set({ attempts, status: "delivered", deliveredAt: now, updatedAt: now })
-      .where(key);
-    return { kind: "delivered", eventId: delivery.eventId, consumer: delivery.consumer, attempts };
+      return { kind: "delivered", eventId: delivery.eventId, consumer: delivery.consumer, attempts };
     });
   } catch (e) {
     // The transaction itself broke (connection lost, or a handler error that poisoned it beyond its
@@ -175,7 +182,7 @@ export async function deliverNext(options: {
 }
 
 function describeError(e: unknown): string {
-  const text = e instanceof Error ? (e.stack ?? `${e.name}: ${e.message}`) : String(e);
+  const text = e instanceof Error ? e.stack ?? `${e.name}: ${e.message}` : String(e);
   return text.length > MAX_ERROR_LENGTH ? text.slice(0, MAX_ERROR_LENGTH) + "…" : text;
 }
 
