@@ -7,5 +7,8 @@ export default function buildUi() {
   execFileSync(process.execPath, [path.join(root, "node_modules/@remix-run/dev/dist/cli.js"), "build"], {
     cwd: root,
     stdio: ["ignore", "ignore", "inherit"],
+    // Vitest sets NODE_ENV=test; a production bundle runs under any NODE_ENV (a development one needs
+    // React's development runtime), and it is what `npm start` serves.
+    env: { ...process.env, NODE_ENV: "production" },
   });
 }
