@@ -22,7 +22,6 @@ const TEXT = {
     intro: "这些投递已用完所有重试次数。修复原因后，可以单独重试或全部重试。",
     empty: "没有失败的投递",
     emptyBody: "所有事件都已送达各个消费者。",
-    event: "事件",
     consumer: "消费者",
     attempts: "尝试次数",
     diedAt: "最后失败时间",
@@ -41,7 +40,6 @@ const TEXT = {
     intro: "These deliveries used up every retry. Once the cause is fixed, retry them one by one or all at once.",
     empty: "No failed deliveries",
     emptyBody: "Every event has reached its consumers.",
-    event: "Event",
     consumer: "Consumer",
     attempts: "Attempts",
     diedAt: "Last failed",
@@ -149,46 +147,38 @@ export default function OutboxDeadLetters() {
               {text.retryAll}
             </button>
           </Form>
-          <ul className="stack" aria-label={text.title}>
-            {items.map((d) => (
-              <li key={`${d.eventId}:${d.consumer}`} className="card card-body stack">
-                <dl className="stack small">
-                  <div>
-                    <dt className="muted">{text.event}</dt>
-                    <dd className="mono">
-                      #{d.eventId} {d.eventType}
-                    </dd>
-                  </div>
-                  <div>
-                    <dt className="muted">{text.consumer}</dt>
+          {/* The settings token list's record styles: a title line and a label/value grid per row. */}
+          <section className="card">
+            <ul className="token-list" aria-label={text.title}>
+              {items.map((d) => (
+                <li key={`${d.eventId}:${d.consumer}`} className="token-item">
+                  <span className="token-name mono">
+                    #{d.eventId} {d.eventType}
+                  </span>
+                  <dl className="token-meta">
+                    <dt>{text.consumer}</dt>
                     <dd className="mono">{d.consumer}</dd>
-                  </div>
-                  <div>
-                    <dt className="muted">{text.attempts}</dt>
+                    <dt>{text.attempts}</dt>
                     <dd>{d.attempts}</dd>
-                  </div>
-                  <div>
-                    <dt className="muted">{text.diedAt}</dt>
+                    <dt>{text.diedAt}</dt>
                     <dd>
                       <time dateTime={d.diedAt}>{format.dateTime(d.diedAt)}</time>
                     </dd>
-                  </div>
-                  <div>
-                    <dt className="muted">{text.lastError}</dt>
+                    <dt>{text.lastError}</dt>
                     <dd className="mono">{d.lastError}</dd>
-                  </div>
-                </dl>
-                <Form method="post">
-                  <input type="hidden" name="intent" value="retry" />
-                  <input type="hidden" name="eventId" value={d.eventId} />
-                  <input type="hidden" name="consumer" value={d.consumer} />
-                  <button type="submit" className="btn btn-secondary btn-small">
-                    {text.retry}
-                  </button>
-                </Form>
-              </li>
-            ))}
-          </ul>
+                  </dl>
+                  <Form method="post">
+                    <input type="hidden" name="intent" value="retry" />
+                    <input type="hidden" name="eventId" value={d.eventId} />
+                    <input type="hidden" name="consumer" value={d.consumer} />
+                    <button type="submit" className="btn btn-secondary btn-small">
+                      {text.retry}
+                    </button>
+                  </Form>
+                </li>
+              ))}
+            </ul>
+          </section>
         </>
       )}
       <nav className="row">
