@@ -25,8 +25,8 @@ export function ErrorList({ id, errors }: { id?: string; errors?: readonly strin
 
 /** Ties hint and errors to the control. */
 function describedBy(field: FieldMetadata<unknown>, hint: ReactNode) {
-  const ids = [hint ? `${field.id}-hint` : null, field.errors?.length ? field.errorId : null].filter(Boolean);
-  return ids.length ? ids.join(" ") : undefined;
+  if (field.errors?.length) return field.errorId;
+  return hint ? `${field.id}-hint` : undefined;
 }
 
 interface FieldShellProps {
@@ -41,7 +41,8 @@ function FieldShell({ field, label, hint, children }: FieldShellProps) {
     <div className="field">
       <label htmlFor={field.id}>{label}</label>
       {children}
-      {hint ? (
+      {/* An error replaces the hint: it says the same thing, more pointedly. */}
+      {hint && !field.errors?.length ? (
         <p id={`${field.id}-hint`} className="field-hint">
           {hint}
         </p>
