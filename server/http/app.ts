@@ -15,6 +15,8 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..")
 export interface RemixLoadContext extends AppContext {
   requestId: string;
   cspNonce: string;
+  /** The client address as Express resolves it under `trust proxy` (rate limits key on it). */
+  clientIp: string;
 }
 
 declare module "@remix-run/server-runtime" {
@@ -52,8 +54,13 @@ export function createHttpApp(ctx: AppContext, options: HttpAppOptions = {}) {
       createRequestHandler({
         build,
         mode: ctx.config.isProduction ? "production" : "development",
-        getLoadContext: (_req, res) => {
-          const loadContext: RemixLoadContext = { ...ctx, requestId: res.locals.requestId, cspNonce: res.locals.cspNonce };
+        getLoadContext: (req, res) => {
+          const loadContext: RemixLoadContext = {
+            ...ctx,
+            requestId: res.locals.requestId,
+            cspNonce: res.locals.cspNonce,
+            clientIp: req.ip ?? "unknown",
+          };
           return loadContext as AppLoadContext;
         },
       }),
