@@ -15,8 +15,8 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..")
 export interface RemixLoadContext extends AppContext {
   requestId: string;
   cspNonce: string;
-  /** The client address as Express resolves it under `trust proxy` (rate limits key on it). */
-  clientIp: string;
+  /** The client address as Express resolves it under `trust proxy` (rate limits key on it); absent outside HTTP. */
+  clientIp?: string;
 }
 
 declare module "@remix-run/server-runtime" {
