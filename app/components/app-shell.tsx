@@ -1,4 +1,4 @@
-import { Link, NavLink } from "@remix-run/react";
+import { Link, NavLink, useLocation } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useT, type UiKey } from "~/i18n";
 import { CalendarCheckIcon, ChatIcon, CompassIcon, HomeIcon, PlusIcon, SproutIcon, UserIcon } from "./icons";
@@ -30,6 +30,8 @@ function Brand() {
  */
 export function AppShell({ signedIn, children }: { signedIn: boolean; children: ReactNode }) {
   const t = useT();
+  // The floating publish button belongs to the five tab pages; on forms it would cover the submit button.
+  const onTabPage = TABS.some((tab) => tab.to === useLocation().pathname);
   return (
     <div className="shell">
       <a className="skip-link" href="#main">
@@ -63,7 +65,7 @@ export function AppShell({ signedIn, children }: { signedIn: boolean; children: 
           <span className="rail-label">{t("nav.publish")}</span>
         </Link>
         <div className="rail-footer">
-          <LanguageToggle className="btn btn-ghost btn-block" />
+          <LanguageToggle variant="rail" />
           {signedIn ? null : (
             <Link to="/login" className="btn btn-secondary btn-block" title={t("auth.login")}>
               <UserIcon size={20} />
@@ -77,9 +79,11 @@ export function AppShell({ signedIn, children }: { signedIn: boolean; children: 
         {children}
       </main>
 
-      <Link to="/publish" className="fab" aria-label={t("nav.publish")}>
-        <PlusIcon size={28} />
-      </Link>
+      {onTabPage ? (
+        <Link to="/publish" className="fab" aria-label={t("nav.publish")}>
+          <PlusIcon size={28} />
+        </Link>
+      ) : null}
 
       <nav className="tabbar" aria-label={t("nav.label")}>
         {TABS.map(({ to, label, Icon }) => (

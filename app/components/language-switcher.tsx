@@ -1,5 +1,6 @@
 import { Form, useLocation } from "@remix-run/react";
 import { LOCALES, useLocale, useT, type Locale } from "~/i18n";
+import { GlobeIcon } from "./icons";
 
 /** Where to come back to after switching: the page the switch was pressed on. */
 function useHere() {
@@ -11,7 +12,7 @@ function useHere() {
  * One button that flips to the other language. A plain form post to /language, so it works
  * before (or without) JavaScript; with it, Remix submits in place and reloads the page's data.
  */
-export function LanguageToggle({ className = "btn btn-ghost btn-lang" }: { className?: string }) {
+export function LanguageToggle({ variant = "compact" }: { variant?: "compact" | "rail" }) {
   const t = useT();
   const locale = useLocale();
   const here = useHere();
@@ -23,12 +24,19 @@ export function LanguageToggle({ className = "btn btn-ghost btn-lang" }: { class
         type="submit"
         name="locale"
         value={other}
-        className={className}
+        className={variant === "rail" ? "btn btn-ghost btn-block" : "btn btn-ghost btn-lang"}
         lang={other}
         aria-label={t("lang.switchTo", { language: t(`lang.${other}`) })}
         title={t("lang.switchTo", { language: t(`lang.${other}`) })}
       >
-        {t(`lang.short.${other}`)}
+        {variant === "rail" ? (
+          <>
+            <GlobeIcon size={20} />
+            <span className="rail-label">{t(`lang.${other}`)}</span>
+          </>
+        ) : (
+          t(`lang.short.${other}`)
+        )}
       </button>
     </Form>
   );

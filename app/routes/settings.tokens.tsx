@@ -14,7 +14,9 @@ import { requireUser } from "~/utils/session.server";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "settings.tokens.title");
 
-const EXPIRY_CHOICES = ["", "7", "30", "90", "365"] as const;
+const EXPIRY_CHOICES = ["7", "30", "90", "365", ""] as const;
+/** Tokens expire unless someone decides otherwise: a forgotten token should not live forever. */
+const DEFAULT_EXPIRY_DAYS = 90;
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
@@ -80,6 +82,7 @@ export default function TokenSettings() {
   const [form, fields] = useForm<AccessTokenCreateInput>({
     id: "token-create",
     lastResult: actionData?.intent === "create" ? actionData.result : undefined,
+    defaultValue: { expiresInDays: DEFAULT_EXPIRY_DAYS },
     shouldRevalidate: "onBlur",
   });
   const revokeErrors = actionData?.intent === "revoke" ? actionData.result.error?.[""] : undefined;

@@ -6,13 +6,9 @@ export function requestMeta(request: Request, context: AppLoadContext): { ip: st
 }
 
 /**
- * The client address. Express resolves it with its `trust proxy` setting (so a forged
- * X-Forwarded-For from the internet is ignored); the header is only a fallback for hosts that
- * don't pass `clientIp` in the load context.
+ * The client address as the Express host resolved it under its `trust proxy` setting, so a forged
+ * X-Forwarded-For from the internet can't dodge the sign-up and log-in rate limits.
  */
-function clientIp(request: Request, context: AppLoadContext): string {
-  const fromHost = (context as { clientIp?: string }).clientIp;
-  if (fromHost) return fromHost;
-  const forwarded = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || "unknown";
+function clientIp(_request: Request, context: AppLoadContext): string {
+  return context.clientIp || "unknown";
 }

@@ -44,7 +44,7 @@ describe.skipIf(!chromiumPath)("accounts in the browser (production build, real 
 
   /** Waits until React has taken over the page, so clicks go through client-side handlers. */
   async function hydrated(page: Page) {
-    await page.waitForFunction(() => (window as unknown as { __remixContext?: unknown }).__remixContext !== undefined);
+    await page.waitForFunction(() => (window as unknown as { __remixRouter?: unknown }).__remixRouter !== undefined);
     await page.waitForLoadState("networkidle");
   }
 
