@@ -31,7 +31,8 @@ function Brand() {
 export function AppShell({ signedIn, children }: { signedIn: boolean; children: ReactNode }) {
   const t = useT();
   // The floating publish button belongs to the five tab pages; on forms it would cover the submit button.
-  const onTabPage = TABS.some((tab) => tab.to === useLocation().pathname);
+  const { pathname } = useLocation();
+  const onTabPage = TABS.some((tab) => tab.to === pathname);
   return (
     <div className="shell">
       <a className="skip-link" href="#main">
