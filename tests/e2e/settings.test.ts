@@ -155,4 +155,15 @@ describe.skipIf(!chromiumPath)("settings in the browser (production build, real 
     expect(Math.abs(main!.x + main!.width / 2 - 640)).toBeLessThan(40);
     await page.screenshot({ path: `${SHOTS}/home-desktop.png` });
   });
+
+  it("turns dark when the system prefers a dark colour scheme", async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, colorScheme: "dark", locale: "zh-CN" });
+    contexts.push(context);
+    const page = await context.newPage();
+    await page.goto(`${server.url}/me`);
+    const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    const [r, g, b] = background.match(/\d+/g)!.map(Number);
+    expect(r! + g! + b!).toBeLessThan(120);
+    await page.screenshot({ path: `${SHOTS}/me-dark.png` });
+  });
 });
