@@ -1,4 +1,5 @@
 import { identityOperations } from "../../identity/api";
+import { jobsOperations } from "../../jobs/api";
 import type { ApiOperation } from "./define-operation";
 
 /**
@@ -7,4 +8,5 @@ import type { ApiOperation } from "./define-operation";
  */
 export const apiOperations: readonly ApiOperation[] = [
   ...identityOperations,
+  ...jobsOperations,
 ];
