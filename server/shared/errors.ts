@@ -3,6 +3,7 @@
  * own response once; see `httpStatusOf`.
  */
 export type ErrorCode =
+  | "BAD_REQUEST"
   | "VALIDATION_FAILED"
   | "UNAUTHENTICATED"
   | "FORBIDDEN"
@@ -15,6 +16,7 @@ export type ErrorCode =
   | "INTERNAL";
 
 const STATUS: Record<ErrorCode, number> = {
+  BAD_REQUEST: 400,
   VALIDATION_FAILED: 422,
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
