@@ -9,6 +9,7 @@ import { z } from "zod";
 
 /** Codes a command's ack may carry; the same vocabulary as AppError plus nothing socket-specific. */
 export type RealtimeErrorCode =
+  | "BAD_REQUEST"
   | "VALIDATION_FAILED"
   | "UNAUTHENTICATED"
   | "FORBIDDEN"
