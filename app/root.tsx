@@ -1,4 +1,4 @@
-import { json, type HeadersFunction, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData, useRouteLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { AppShell } from "./components/app-shell";
@@ -31,15 +31,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       timeZone: context.config.platformTimeZone,
       requestId: context.requestId,
     },
+    // Remix carries a loader's Set-Cookie onto whatever page was requested.
     { headers: renewedCookie ? { "Set-Cookie": renewedCookie } : undefined },
   );
 }
-
-/** Pages inherit this: a renewed session cookie rides on whatever page was requested. */
-export const headers: HeadersFunction = ({ loaderHeaders }) => {
-  const cookie = loaderHeaders.get("Set-Cookie");
-  return cookie ? { "Set-Cookie": cookie } : new Headers();
-};
 
 /** The document: rendered around the app and around the root error page alike. */
 export function Layout({ children }: { children: ReactNode }) {

@@ -217,6 +217,13 @@ describe.skipIf(!chromiumPath)("accounts in the browser (production build, real 
     const describedBy = await page.getByLabel("用户名", { exact: true }).getAttribute("aria-describedby");
     expect(await page.locator(`#${describedBy!.split(" ").at(-1)}`).textContent()).toContain("该用户名已被占用");
     expect(await countUsers()).toBe(before);
+
+    // The language switch is a plain form post too.
+    await page.getByRole("button", { name: "切换到 English" }).click();
+    await page.waitForLoadState("load");
+    expect(await page.locator("html").getAttribute("lang")).toBe("en");
+    expect(new URL(page.url()).pathname).toBe("/signup");
+    await seen(page.getByRole("heading", { name: "Create your account" }));
   });
 
   it("serves a friendly 404 page with a real 404 status", async () => {
