@@ -134,7 +134,8 @@ describe("the OpenAPI document at /api/v1/openapi.json", () => {
   });
 
   it("lists as required exactly the body fields the API demands", async () => {
-    const { user } = await createTestUser(db.handle.db);
+    // An admin passes every permission check, so the body is what decides.
+    const { user } = await createTestUser(db.handle.db, { roles: ["admin"] });
     const { cookie } = await logInAs(server.url, user.handle);
     const token = await createTokenAs(server.url, cookie);
     for (const { path, method, op } of operations()) {
@@ -146,6 +147,11 @@ describe("the OpenAPI document at /api/v1/openapi.json", () => {
         headers: { "content-type": "application/json", authorization: `Bearer ${token}`, "x-forwarded-for": testIp() },
         body: "{}",
       });
+      if ((schema.required ?? []).length === 0) {
+        // Nothing required: an empty body must not be refused for missing fields.
+        expect(res.status, op.operationId).not.toBe(422);
+        continue;
+      }
       expect(res.status, op.operationId).toBe(422);
       const fields = ((await res.json()) as { error: { fields: Record<string, string[]> } }).error.fields;
       const demanded = Object.keys(fields).filter((f) => f !== "_").sort();
