@@ -1,21 +1,12 @@
 /**
  * Process entry for `npm start`: config → database (migrated) → demo seed → http + Socket.IO → jobs.
  */
-import { ConfigError, loadConfig } from "./config";
+import { loadConfigOrExit, stopOnSignals } from "./shared/process";
 import { startSeedbed } from "./boot";
 import { DEMO_PASSWORD, DEMO_HANDLES, seedDemoOnce } from "../db/seed/demo";
 
 async function main() {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (e) {
-    if (e instanceof ConfigError) {
-      console.error(e.message);
-      process.exit(1);
-    }
-    throw e;
-  }
+  const config = loadConfigOrExit();
 
   const running = await startSeedbed(config, {
     seed: config.seedDemo ? (ctx) => seedDemoOnce(ctx) : undefined,
@@ -30,24 +21,7 @@ async function main() {
   }
   process.stderr.write(lines.join("") + "\n");
 
-  let shuttingDown = false;
-  const shutdown = async (signal: string) => {
-    if (shuttingDown) {
-      // A second Ctrl-C means "now".
-      process.exit(1);
-    }
-    shuttingDown = true;
-    logger.info({ signal }, "shutting down");
-    try {
-      await running.stop();
-      process.exit(0);
-    } catch (e) {
-      logger.error({ err: e }, "shutdown failed");
-      process.exit(1);
-    }
-  };
-  process.on("SIGINT", () => void shutdown("SIGINT"));
-  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+  stopOnSignals(logger, () => running.stop());
 }
 
 main().catch((e) => {

@@ -5,25 +5,16 @@
  */
 import { openDatabase } from "../db/client";
 import { runMigrations } from "../db/migrate";
-import { ConfigError, loadConfig } from "./config";
 import { consumers } from "./jobs/consumers";
 import { createJobRunner } from "./jobs/runner";
 import { schedules } from "./jobs/schedules";
 import { createRealtimePublisher } from "./realtime";
 import { systemClock } from "./shared/clock";
 import { createLogger } from "./shared/logger";
+import { loadConfigOrExit, stopOnSignals } from "./shared/process";
 
 async function main() {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (e) {
-    if (e instanceof ConfigError) {
-      console.error(e.message);
-      process.exit(1);
-    }
-    throw e;
-  }
+  const config = loadConfigOrExit();
   const logger = createLogger({ level: config.logLevel, name: "seedbed-worker" });
   if (config.database.kind === "pglite") {
     // PGlite is one process's database: a worker beside `npm start` would open the same directory twice.
@@ -49,23 +40,11 @@ async function main() {
   runner.start();
   logger.info({ database: dbHandle.kind }, "worker running");
 
-  let shuttingDown = false;
-  const shutdown = async (signal: string) => {
-    if (shuttingDown) process.exit(1); // a second signal means "now"
-    shuttingDown = true;
-    logger.info({ signal }, "worker shutting down");
-    try {
-      await runner.stop(); // the delivery in hand commits or rolls back first
-      await realtime.close();
-      await dbHandle.close();
-      process.exit(0);
-    } catch (e) {
-      logger.error({ err: e }, "worker shutdown failed");
-      process.exit(1);
-    }
-  };
-  process.on("SIGINT", () => void shutdown("SIGINT"));
-  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+  stopOnSignals(logger, async () => {
+    await runner.stop(); // the delivery in hand commits or rolls back first
+    await realtime.close();
+    await dbHandle.close();
+  });
 }
 
 main().catch((e) => {
