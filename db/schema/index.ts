@@ -1,3 +1,6 @@
 // Every context's tables. drizzle-kit reads this file to generate migrations.
 export * from "./identity";
 export * from "./jobs";
+export * from "./media";
+export * from "./content";
+export * from "./notifications";
