@@ -98,6 +98,7 @@ export async function startSeedbed(config: Config, options: StartOptions = {}): 
       logger,
       healthChecks,
       rateLimits: createRateLimits(redis),
+      storage,
     };
 
     const remixBuild = options.withUi === false ? undefined : await loadRemixBuild();

@@ -3,6 +3,7 @@ import type { Config } from "./config";
 import type { Clock } from "./shared/clock";
 import type { Logger } from "./shared/logger";
 import type { RateLimits } from "./shared/rate-limits";
+import type { Storage } from "./storage";
 
 /** Pushes realtime events to connected clients (Socket.IO, across nodes via Redis when configured). */
 export interface RealtimePublisher {
@@ -32,4 +33,6 @@ export interface AppContext {
   healthChecks: HealthCheck[];
   /** Fixed-window counters for rate limits; Redis-backed when REDIS_URL is set. */
   rateLimits: RateLimits;
+  /** Object storage for media: S3 when S3_BUCKET is set, local disk otherwise. */
+  storage: Storage;
 }

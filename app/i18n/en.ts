@@ -1,6 +1,15 @@
 import type { UiMessages } from "./messages";
 
+import { feedEn } from "./areas/feed";
+import { mediaEn } from "./areas/media";
+import { moderationEn } from "./areas/moderation";
+import { notificationsEn } from "./areas/notifications";
+
 export const en: UiMessages = {
+  ...feedEn,
+  ...moderationEn,
+  ...notificationsEn,
+  ...mediaEn,
   "app.name": "Seedbed",
   "app.tagline": "Find good things, share real experiences",
   "app.skipToContent": "Skip to main content",

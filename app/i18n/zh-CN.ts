@@ -3,7 +3,16 @@
  * language must translate every key here (see ./en.ts), so a missing string is a type error.
  * `{name}` placeholders are filled by `t(key, { name })`.
  */
+import { feedZh } from "./areas/feed";
+import { mediaZh } from "./areas/media";
+import { moderationZh } from "./areas/moderation";
+import { notificationsZh } from "./areas/notifications";
+
 export const zhCN = {
+  ...feedZh,
+  ...moderationZh,
+  ...notificationsZh,
+  ...mediaZh,
   "app.name": "Seedbed",
   "app.tagline": "发现好物，分享真实体验",
   "app.skipToContent": "跳到主要内容",

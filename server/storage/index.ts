@@ -68,6 +68,11 @@ export async function createStorage(config: Config["storage"]): Promise<Storage>
   };
 }
 
+/** Local-disk storage under `dir` (the embedded default), created without any I/O. */
+export function createLocalStorageSync(dir: string): Storage {
+  return createLocalStorage(dir);
+}
+
 function createLocalStorage(dir: string): Storage {
   const fileOf = (key: string) => {
     assertSafeKey(key);

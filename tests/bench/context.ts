@@ -1,4 +1,6 @@
+import path from "node:path";
 import type { Database } from "../../db/client";
+import { createLocalStorageSync } from "../../server/storage";
 import { loadConfig } from "../../server/config";
 import type { AppContext } from "../../server/context";
 import { systemClock } from "../../server/shared/clock";
@@ -16,5 +18,6 @@ export function createTestContextLite(db: Database): AppContext {
     realtime: { toUser() {}, toRoom() {} },
     healthChecks: [],
     rateLimits: createRateLimits(),
+    storage: createLocalStorageSync(path.join(config.dataDir, "media")),
   };
 }

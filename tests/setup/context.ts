@@ -1,4 +1,6 @@
+import path from "node:path";
 import { inject } from "vitest";
+import { createLocalStorageSync, type Storage } from "../../server/storage";
 import type { AppContext, RealtimePublisher } from "../../server/context";
 import { loadConfig, type Config } from "../../server/config";
 import { FixedClock, type Clock } from "../../server/shared/clock";
@@ -32,7 +34,10 @@ export class RecordingRealtime implements RealtimePublisher {
 }
 
 /** An AppContext over a test database, for calling domain functions directly. */
-export function createTestContext(db: Database, options: { clock?: Clock; config?: Config } = {}): AppContext & {
+export function createTestContext(
+  db: Database,
+  options: { clock?: Clock; config?: Config; storage?: Storage } = {},
+): AppContext & {
   clock: Clock;
   realtime: RecordingRealtime;
 } {
@@ -45,6 +50,7 @@ export function createTestContext(db: Database, options: { clock?: Clock; config
     realtime: new RecordingRealtime(),
     healthChecks: [],
     rateLimits: createRateLimits(),
+    storage: options.storage ?? createLocalStorageSync(path.join(config.dataDir, "media")),
   };
 }
 
