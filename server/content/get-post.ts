@@ -1,0 +1,18 @@
+import { eq } from "drizzle-orm";
+import { posts } from "../../db/schema";
+import type { AppContext } from "../context";
+import { AppError } from "../shared/errors";
+import { isUuid } from "./schemas";
+import { isVisibleTo, loadPostDetail, type PostDetail, type Viewer } from "./views";
+
+/**
+ * One note as `viewer` may see it. NOT_FOUND for a note that doesn't exist and equally for one the
+ * viewer may not see (a draft, a held, hidden or removed note of someone else), so its existence
+ * doesn't leak.
+ */
+export async function getPost(ctx: Pick<AppContext, "db">, postId: string, viewer: Viewer): Promise<PostDetail> {
+  if (!isUuid(postId)) throw new AppError("NOT_FOUND", "notFound");
+  const [post] = await ctx.db.select().from(posts).where(eq(posts.id, postId)).limit(1);
+  if (!post || !isVisibleTo(post, viewer)) throw new AppError("NOT_FOUND", "notFound");
+  return loadPostDetail(ctx, post, viewer);
+}

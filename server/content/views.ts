@@ -1,0 +1,307 @@
+import { and, desc, eq, inArray, sql } from "drizzle-orm";
+import type { Queryable } from "../../db/client";
+import {
+  categories,
+  moderationActions,
+  appeals,
+  postMedia,
+  postMentions,
+  posts,
+  topics,
+  postTopics,
+  uploads,
+  users,
+  type Post,
+  type PostStatus,
+  type Upload,
+} from "../../db/schema";
+import type { AppContext } from "../context";
+import { can, type PermissionSubject } from "../identity";
+import { rolesOf, parseRoles } from "../identity/current-user";
+import { avatarUrlOf, uploadViewOf } from "../media";
+import { parseBody, type BodyToken } from "./parse-body";
+
+export type { BodyToken } from "./parse-body";
+
+/** A member as every card, comment and notification shows them. */
+export type UserSummary = { id: string; handle: string; displayName: string; avatarUrl: string | null };
+
+export type MediaView = {
+  uploadId: string;
+  kind: "image" | "video";
+  url: string;
+  thumbUrl: string;
+  width: number | null;
+  height: number | null;
+};
+
+/** One note in a feed grid: what a two-column card needs and nothing more. */
+export type PostCard = {
+  id: string;
+  title: string;
+  cover: MediaView | null;
+  mediaKind: "images" | "video";
+  author: UserSummary;
+  likeCount: number;
+  liked: boolean;
+  publishedAt: string | null;
+  status: PostStatus;
+};
+
+/** Shown to the author (and staff) when a note is held, hidden or removed. */
+export type PostModeration = {
+  status: PostStatus;
+  reason: string | null;
+  /** The decision an appeal would be against; null for a note no decision touched. */
+  actionId: string | null;
+  canAppeal: boolean;
+};
+
+export type PostDetail = Omit<PostCard, "author"> & {
+  body: string;
+  bodyTokens: BodyToken[];
+  media: MediaView[];
+  category: { slug: string; nameZh: string; nameEn: string } | null;
+  topics: string[];
+  favoriteCount: number;
+  commentCount: number;
+  shareCount: number;
+  favorited: boolean;
+  /** Linked product cards; the distribution issue fills this slot. */
+  products: [];
+  createdAt: string;
+  updatedAt: string;
+  author: UserSummary & { followedByMe: boolean };
+  moderation: PostModeration | null;
+  canEdit: boolean;
+};
+
+/** Who is looking: null for a visitor. Roles decide whether staff see non-public notes. */
+export type Viewer = PermissionSubject | null;
+
+/**
+ * Whether `viewer` may see a note in this state: published → everyone; draft, held, hidden, removed →
+ * its author and staff; deleted → staff only.
+ */
+export function isVisibleTo(post: { status: PostStatus; authorId: string }, viewer: Viewer | undefined): boolean {
+  if (post.status === "published") return true;
+  if (!viewer) return false;
+  if (can(viewer, "moderate:post:any")) return true;
+  return post.status !== "deleted" && post.authorId === viewer.id;
+}
+
+export function mediaViewOf(upload: Upload): MediaView {
+  const view = uploadViewOf(upload);
+  return {
+    uploadId: upload.id,
+    kind: upload.kind === "video" ? "video" : "image",
+    // Images show their medium rendition in the carousel; the original stays reachable by key.
+    url: upload.kind === "video" ? view.url : (view.mediumUrl ?? view.url),
+    thumbUrl: view.thumbUrl ?? view.mediumUrl ?? view.url,
+    width: upload.width,
+    height: upload.height,
+  };
+}
+
+const summaryColumns = {
+  id: users.id,
+  handle: users.handle,
+  displayName: users.displayName,
+  avatarKey: users.avatarKey,
+};
+
+function summaryOf(row: { id: string; handle: string; displayName: string; avatarKey: string | null }): UserSummary {
+  return { id: row.id, handle: row.handle, displayName: row.displayName, avatarUrl: avatarUrlOf(row.avatarKey) };
+}
+
+/** Summaries of these users in the order given; unknown ids are dropped. */
+export async function userSummaries(ctx: Pick<AppContext, "db">, userIds: readonly string[]): Promise<UserSummary[]> {
+  if (userIds.length === 0) return [];
+  const rows = await ctx.db
+    .select(summaryColumns)
+    .from(users)
+    .where(inArray(users.id, [...new Set(userIds)]));
+  const byId = new Map(rows.map((r) => [r.id, summaryOf(r)]));
+  return userIds.flatMap((id) => byId.get(id) ?? []);
+}
+
+async function rolesOfViewer(db: Queryable, viewerId: string): Promise<PermissionSubject> {
+  const [row] = await db.select({ roles: rolesOf(users.id) }).from(users).where(eq(users.id, viewerId));
+  return { id: viewerId, roles: parseRoles(row?.roles) as PermissionSubject["roles"] };
+}
+
+/**
+ * Cards for these notes in the order given, as `viewerId` may see them: notes they may not see (and
+ * unknown ids) are dropped, so a hidden note never leaks through a feed. One query for the page.
+ */
+export async function loadPostCards(
+  ctx: Pick<AppContext, "db">,
+  postIds: readonly string[],
+  viewerId: string | null,
+): Promise<PostCard[]> {
+  if (postIds.length === 0) return [];
+  const liked = viewerId
+    ? sql<boolean>`exists (select 1 from likes l where l.post_id = ${posts.id} and l.user_id = ${viewerId})`
+    : sql<boolean>`false`;
+  const rows = await ctx.db
+    .select({
+      id: posts.id,
+      title: posts.title,
+      status: posts.status,
+      authorId: posts.authorId,
+      mediaKind: posts.mediaKind,
+      likeCount: posts.likeCount,
+      publishedAt: posts.publishedAt,
+      author: summaryColumns,
+      cover: uploads,
+      liked,
+    })
+    .from(posts)
+    .innerJoin(users, eq(users.id, posts.authorId))
+    .leftJoin(uploads, eq(uploads.id, posts.coverUploadId))
+    .where(inArray(posts.id, [...new Set(postIds)]));
+
+  // Staff see every state; roles are looked up only when a page holds a note that isn't public.
+  let viewer: PermissionSubject | null = null;
+  if (viewerId && rows.some((r) => r.status !== "published" && r.authorId !== viewerId)) {
+    viewer = await rolesOfViewer(ctx.db, viewerId);
+  } else if (viewerId) {
+    viewer = { id: viewerId, roles: [] };
+  }
+
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return postIds.flatMap((id) => {
+    const r = byId.get(id);
+    if (!r || !isVisibleTo(r, viewer)) return [];
+    return [
+      {
+        id: r.id,
+        title: r.title,
+        cover: r.cover ? mediaViewOf(r.cover) : null,
+        mediaKind: r.mediaKind,
+        author: summaryOf(r.author),
+        likeCount: r.likeCount,
+        liked: Boolean(r.liked),
+        publishedAt: r.publishedAt ? r.publishedAt.toISOString() : null,
+        status: r.status,
+      },
+    ];
+  });
+}
+
+const MODERATED: readonly PostStatus[] = ["held", "hidden", "removed"];
+
+/**
+ * Everything the note page shows of one note, for a viewer already allowed to see it (callers check
+ * isVisibleTo first; getPost does). A handful of small indexed queries, run together.
+ */
+export async function loadPostDetail(
+  ctx: Pick<AppContext, "db">,
+  post: Post,
+  viewer: Viewer,
+): Promise<PostDetail> {
+  const db = ctx.db;
+  const viewerId = viewer?.id ?? null;
+  const flag = (query: ReturnType<typeof sql>) => (viewerId ? sql<boolean>`exists (${query})` : sql<boolean>`false`);
+  const [authorRows, mediaRows, categoryRows, topicRows, mentionRows, decision] = await Promise.all([
+    // The author and the viewer's relation to the note in one row.
+    db
+      .select({
+        ...summaryColumns,
+        liked: flag(sql`select 1 from likes where post_id = ${post.id} and user_id = ${viewerId}`),
+        favorited: flag(sql`select 1 from favorites where post_id = ${post.id} and user_id = ${viewerId}`),
+        following: flag(sql`select 1 from follows where follower_id = ${viewerId} and followee_id = ${post.authorId}`),
+      })
+      .from(users)
+      .where(eq(users.id, post.authorId)),
+    db
+      .select({ upload: uploads })
+      .from(postMedia)
+      .innerJoin(uploads, eq(uploads.id, postMedia.uploadId))
+      .where(eq(postMedia.postId, post.id))
+      .orderBy(postMedia.position),
+    post.categoryId
+      ? db
+          .select({ slug: categories.slug, nameZh: categories.nameZh, nameEn: categories.nameEn })
+          .from(categories)
+          .where(eq(categories.id, post.categoryId))
+      : Promise.resolve([]),
+    db
+      .select({ name: topics.name })
+      .from(postTopics)
+      .innerJoin(topics, eq(topics.id, postTopics.topicId))
+      .where(eq(postTopics.postId, post.id)),
+    db
+      .select({ id: users.id, handle: users.handle })
+      .from(postMentions)
+      .innerJoin(users, eq(users.id, postMentions.userId))
+      .where(eq(postMentions.postId, post.id)),
+    MODERATED.includes(post.status) ? latestDecision(db, post.id) : Promise.resolve(null),
+  ]);
+
+  const author = authorRows[0]!;
+  const f = author;
+  const handles = new Map(mentionRows.map((m) => [m.handle.toLowerCase(), m.id]));
+  const bodyTokens = parseBody(post.body).tokens.map((token) =>
+    token.type === "mention" ? { ...token, userId: handles.get(token.handle.toLowerCase()) ?? null } : token,
+  );
+  const media = mediaRows.map((m) => mediaViewOf(m.upload));
+  const cover = media[0] ?? null;
+  const isAuthor = viewerId === post.authorId;
+
+  return {
+    id: post.id,
+    title: post.title,
+    cover,
+    mediaKind: post.mediaKind,
+    likeCount: post.likeCount,
+    liked: Boolean(f.liked),
+    publishedAt: post.publishedAt ? post.publishedAt.toISOString() : null,
+    status: post.status,
+    body: post.body,
+    bodyTokens,
+    media,
+    category: categoryRows[0] ?? null,
+    topics: topicRows.map((t) => t.name),
+    favoriteCount: post.favoriteCount,
+    commentCount: post.commentCount,
+    shareCount: post.shareCount,
+    favorited: Boolean(f.favorited),
+    products: [],
+    createdAt: post.createdAt.toISOString(),
+    updatedAt: post.updatedAt.toISOString(),
+    author: { ...summaryOf(author), followedByMe: Boolean(f.following) },
+    moderation: MODERATED.includes(post.status)
+      ? {
+          status: post.status,
+          reason: post.moderationReason,
+          actionId: decision?.id ?? null,
+          // Only staff decisions can be appealed (a keyword hold is waiting for review, not decided),
+          // and only once.
+          canAppeal: isAuthor && decision !== null && decision.actorId !== null && !decision.appealed,
+        }
+      : null,
+    canEdit: isAuthor && post.status !== "deleted" && post.status !== "hidden" && post.status !== "removed",
+  };
+}
+
+/** The decision that put a note in its current moderated state, and whether it was appealed. */
+async function latestDecision(db: Queryable, postId: string) {
+  const [row] = await db
+    .select({
+      id: moderationActions.id,
+      actorId: moderationActions.actorId,
+      appealed: sql<boolean>`exists (select 1 from ${appeals} where ${appeals.actionId} = ${moderationActions.id})`,
+    })
+    .from(moderationActions)
+    .where(
+      and(
+        eq(moderationActions.targetType, "post"),
+        eq(moderationActions.targetId, postId),
+        inArray(moderationActions.action, ["hold", "hide", "remove"]),
+      ),
+    )
+    .orderBy(desc(moderationActions.createdAt), desc(moderationActions.id))
+    .limit(1);
+  return row ? { ...row, appealed: Boolean(row.appealed) } : null;
+}
