@@ -56,6 +56,7 @@ const MCN_ADMIN: Permission[] = [
 const STAFF: Permission[] = [
   "moderate:post:any",
   "feature:post:any",
+  "manage:categories:any",
   "update:post:any",
   "delete:post:any",
   "delete:comment:any",
