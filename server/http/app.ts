@@ -6,6 +6,7 @@ import express, { type NextFunction, type Request, type Response } from "express
 import type { AppContext } from "../context";
 import { createApiRouter } from "./api/router";
 import { healthRoutes } from "./health";
+import { mediaRoutes } from "./media-routes";
 import { requestContext } from "./request-context";
 import { csrfProtection, securityHeaders } from "./security";
 
@@ -39,6 +40,7 @@ export function createHttpApp(ctx: AppContext, options: HttpAppOptions = {}) {
   app.use(requestContext(ctx.logger));
   app.use(healthRoutes(() => ctx.healthChecks));
   app.use(securityHeaders({ isProduction: ctx.config.isProduction }));
+  app.use(mediaRoutes(ctx)); // signed upload URLs carry their own authority; see media-routes.ts
   app.use(csrfProtection());
 
   app.use("/api/v1", createApiRouter(ctx));

@@ -1,3 +1,4 @@
+import { cleanupAbandonedUploadsSchedule } from "../media";
 import { pruneExpiredSchedule } from "./prune-expired";
 import type { Schedule } from "./schedule";
 
@@ -6,4 +7,4 @@ import type { Schedule } from "./schedule";
  * domain code (e.g. a nightly ledger check with `every: { dailyAt: "03:00" }`, platform-local time),
  * exports it through its index.ts and appends it here. Each slot runs once across all workers.
  */
-export const schedules: readonly Schedule[] = [pruneExpiredSchedule];
+export const schedules: readonly Schedule[] = [pruneExpiredSchedule, cleanupAbandonedUploadsSchedule];

@@ -1,5 +1,6 @@
 import { identityOperations } from "../../identity/api";
 import { jobsOperations } from "../../jobs/api";
+import { mediaOperations } from "../../media/api";
 import type { ApiOperation } from "./define-operation";
 
 /**
@@ -9,4 +10,5 @@ import type { ApiOperation } from "./define-operation";
 export const apiOperations: readonly ApiOperation[] = [
   ...identityOperations,
   ...jobsOperations,
+  ...mediaOperations,
 ];
