@@ -6,6 +6,7 @@
  * (`notification:created`). Every command is answered through its ack with `{ data } | { error }`.
  */
 import { z } from "zod";
+import type { NotificationView } from "../notifications/types";
 
 /** Codes a command's ack may carry; the same vocabulary as AppError plus nothing socket-specific. */
 export type RealtimeErrorCode =
@@ -80,11 +81,14 @@ export interface ClientToServerEvents {
   "room:leave": (payload: RoomCommand, ack: AckCallback<{ room: string }>) => void;
 }
 
-/** A new row in the user's notification inbox; the client re-fetches the inbox for the details. */
+/**
+ * A notification arrived in the user's inbox, or an unread one gained an actor ("小红 和其他 12 人赞了
+ * 你的笔记"): the row as it now reads and the new unread count. Pushed at least once, so clients
+ * replace a row with the same id rather than adding it twice.
+ */
 export interface NotificationCreated {
-  id: string;
-  type: string;
-  createdAt: string;
+  notification: NotificationView;
+  unreadCount: number;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { identityOperations } from "../../identity/api";
 import { jobsOperations } from "../../jobs/api";
 import { mediaOperations } from "../../media/api";
+import { notificationsOperations } from "../../notifications/api";
 import type { ApiOperation } from "./define-operation";
 
 /**
@@ -11,4 +12,5 @@ export const apiOperations: readonly ApiOperation[] = [
   ...identityOperations,
   ...jobsOperations,
   ...mediaOperations,
+  ...notificationsOperations,
 ];
