@@ -18,9 +18,10 @@ export const markNotificationsReadInput = z
     all: z.literal(true, { error: "validation.invalid" }).optional(),
   })
   .superRefine((input, ctx) => {
-    // Exactly one of the two: nothing named is a missing field, both named is ambiguous.
+    // Exactly one of the two. Naming neither is about the whole body (no single field is required),
+    // naming both is ambiguous.
     if (input.ids === undefined && input.all === undefined) {
-      ctx.addIssue({ code: "custom", path: ["ids"], message: "validation.required" });
+      ctx.addIssue({ code: "custom", path: [], message: "validation.invalid" });
     } else if (input.ids !== undefined && input.all !== undefined) {
       ctx.addIssue({ code: "custom", path: ["all"], message: "validation.invalid" });
     }
