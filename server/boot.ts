@@ -4,6 +4,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
 import { openDatabase, type DatabaseHandle } from "../db/client";
 import { runMigrations } from "../db/migrate";
+import { ensureDefaultCategories } from "./content/ensure-default-categories";
 import type { Config } from "./config";
 import type { AppContext, HealthCheck } from "./context";
 import { createHttpApp } from "./http/app";
@@ -63,6 +64,8 @@ export async function startSeedbed(config: Config, options: StartOptions = {}): 
 
   try {
     await runMigrations(dbHandle);
+    // Reference data every install needs; idempotent, and staff edits to existing rows are kept.
+    await ensureDefaultCategories(dbHandle.db, clock.now());
 
     let redis: RedisClient | undefined;
     if (config.redisUrl) {

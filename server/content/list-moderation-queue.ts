@@ -1,6 +1,6 @@
 import { inArray, sql } from "drizzle-orm";
 import { z } from "zod";
-import { comments, moderationActions, posts, type ReportReason } from "../../db/schema";
+import { comments, moderationActions, posts, type CommentStatus, type PostStatus, type ReportReason } from "../../db/schema";
 import type { AppContext } from "../context";
 import { requirePermission, type CurrentUser } from "../identity";
 import { CURSOR_TIME_FORMAT, CURSOR_TIME_PATTERN, decodeCursor, encodeCursor } from "./feeds/cursor";
@@ -18,7 +18,7 @@ export type QueueItem = {
   since: string;
   held: boolean;
   target: {
-    status: string;
+    status: PostStatus | CommentStatus;
     author: UserSummary;
     title: string | null;
     excerpt: string;

@@ -1,3 +1,4 @@
+import { contentOperations } from "../../content/api";
 import { identityOperations } from "../../identity/api";
 import { jobsOperations } from "../../jobs/api";
 import { mediaOperations } from "../../media/api";
@@ -11,6 +12,7 @@ import type { ApiOperation } from "./define-operation";
 export const apiOperations: readonly ApiOperation[] = [
   ...identityOperations,
   ...jobsOperations,
+  ...contentOperations,
   ...mediaOperations,
   ...notificationsOperations,
 ];
