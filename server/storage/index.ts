@@ -145,7 +145,7 @@ export async function createStorage(config: Config["storage"]): Promise<Storage>
       // bodies are bounded by maxBytes, so collecting them first keeps PutObject's known length.
       const limit = byteLimit(maxBytes);
       const chunks: Buffer[] = [];
-      await pipeline(body, limit, async function* (source: AsyncIterable<Buffer>) {
+      await pipeline(body, limit, async (source: AsyncIterable<Buffer>) => {
         for await (const chunk of source) chunks.push(chunk);
       });
       const data = Buffer.concat(chunks);

@@ -3,6 +3,54 @@
  * one must translate every key (a missing one is a type error). Merged into the app dictionaries by
  * ../zh-CN.ts and ../en.ts.
  */
-export const mediaZh = {} as const;
+export const mediaZh = {
+  "media.picker.addImages": "添加图片",
+  "media.picker.addMedia": "添加图片或视频",
+  "media.picker.addAvatar": "选择头像",
+  "media.picker.hintPost": "最多 {max} 张图片（每张不超过 10 MB），或 1 个视频（不超过 100 MB）。第一张是封面。",
+  "media.picker.hintImages": "最多 {max} 张图片，每张不超过 10 MB。",
+  "media.picker.hintAvatar": "JPG、PNG、WebP 或 GIF，不超过 5 MB。",
+  "media.picker.noJs": "上传图片需要启用 JavaScript。你仍可以先写好笔记并保存为草稿。",
+  "media.picker.progress": "{name} 的上传进度",
+  "media.picker.uploading": "上传中 {percent}%",
+  "media.picker.processing": "处理中…",
+  "media.picker.ready": "已上传",
+  "media.picker.failed": "上传失败",
+  "media.picker.remove": "移除第 {n} 项",
+  "media.picker.moveEarlier": "将第 {n} 项前移",
+  "media.picker.moveLater": "将第 {n} 项后移",
+  "media.picker.retry": "重试",
+  "media.picker.tooMany": "最多只能选 {max} 项，多出的没有添加。",
+  "media.picker.videoAlone": "视频需要单独发布，不能和图片放在一起。",
+  "media.picker.status": "已上传 {done}/{total}",
+  "media.picker.cover": "封面",
+  "media.picker.video": "视频",
+  "media.picker.networkError": "网络出错了，请重试。",
+  "media.picker.list": "已选择的文件",
+} as const;
 
-export const mediaEn: { readonly [K in keyof typeof mediaZh]: string } = {};
+export const mediaEn: { readonly [K in keyof typeof mediaZh]: string } = {
+  "media.picker.addImages": "Add photos",
+  "media.picker.addMedia": "Add photos or a video",
+  "media.picker.addAvatar": "Choose an avatar",
+  "media.picker.hintPost": "Up to {max} photos (10 MB each) or one video (up to 100 MB). The first one is the cover.",
+  "media.picker.hintImages": "Up to {max} photos, 10 MB each.",
+  "media.picker.hintAvatar": "JPG, PNG, WebP or GIF, up to 5 MB.",
+  "media.picker.noJs": "Uploading photos needs JavaScript. You can still write the note and save it as a draft.",
+  "media.picker.progress": "Upload progress of {name}",
+  "media.picker.uploading": "Uploading {percent}%",
+  "media.picker.processing": "Processing…",
+  "media.picker.ready": "Uploaded",
+  "media.picker.failed": "Upload failed",
+  "media.picker.remove": "Remove item {n}",
+  "media.picker.moveEarlier": "Move item {n} earlier",
+  "media.picker.moveLater": "Move item {n} later",
+  "media.picker.retry": "Retry",
+  "media.picker.tooMany": "You can choose at most {max}; the rest were not added.",
+  "media.picker.videoAlone": "A video is posted on its own, without photos.",
+  "media.picker.status": "{done} of {total} uploaded",
+  "media.picker.cover": "Cover",
+  "media.picker.video": "Video",
+  "media.picker.networkError": "Network error; please try again.",
+  "media.picker.list": "Chosen files",
+};
