@@ -42,6 +42,8 @@ export function parseBody(body: string): ParsedBody {
   const mentionHandles: string[] = [];
   const mentionKeys = new Set<string>();
   let text = "";
+  // Where the last topic ended: a marker right there starts the next topic ("#a#b"), not a glued one.
+  let topicEnd = -1;
 
   const flush = () => {
     if (text) tokens.push({ type: "text", text });
@@ -54,7 +56,7 @@ export function parseBody(body: string): ParsedBody {
   while (i < chars.length) {
     const ch = chars[i]!;
     const prev = i > 0 ? chars[i - 1] : undefined;
-    const glued = prev !== undefined && GLUED_BEFORE.test(prev);
+    const glued = prev !== undefined && GLUED_BEFORE.test(prev) && topicEnd !== i;
 
     if ((ch === "h" || ch === "H" || ch === "w" || ch === "W") && !glued) {
       const match = URL_RUN.exec(chars.slice(i, i + 2048).join(""));
@@ -83,6 +85,7 @@ export function parseBody(body: string): ParsedBody {
         // another topic starts there ("#a#b" is two topics).
         if (isTopicMarker(chars[j]) && !(j + 1 < chars.length && TOPIC_CHAR.test(chars[j + 1]!))) j++;
         i = j;
+        topicEnd = j;
         continue;
       }
     }
