@@ -1,0 +1,173 @@
+import { sql, type SQL } from "drizzle-orm";
+import { z } from "zod";
+import type { AppContext } from "../../context";
+import { CURSOR_TIME_FORMAT, CURSOR_TIME_PATTERN, decodeCursor, encodeCursor } from "./cursor";
+import { publicNotes, type FeedFilter } from "./feed-filters";
+import { FOLLOW_BOOST, INTEREST_HALF_LIFE_DAYS, MAX_INTEREST_BOOST, normaliseInterests } from "./rules";
+import { rowsOf } from "./sql-rows";
+
+/*
+ * 推荐 recommended — how it stays personal, stable and cheap at any depth.
+ *
+ * 1. Candidates: a bounded window of notes published at or before the cursor's `asOf` (the instant
+ *    of page 1): the top HOT_WINDOW by hot score (posts_hot_idx), the newest FRESH_WINDOW
+ *    (posts_published_idx), for a signed-in reader also the latest notes of up to FOLLOWEE_WINDOW of
+ *    the people they follow (posts_author_idx, LATERAL) and of their strongest interest categories
+ *    (posts_category_idx). At most a few thousand ids, each found by an index range scan.
+ * 2. Score, in SQL over that window only:
+ *      (hot_score + ½·quality_score + freshness) × (1 + interest) × (followed ? 1.5 : 1)
+ *    hot_score and quality_score are precomputed by the 10-minute job; freshness is measured from
+ *    `asOf`, not from now; interest is the reader's normalised interest in the note's category, taken
+ *    on page 1 and carried in the cursor. Visitors get the blend of hot and fresh alone.
+ * 3. Phase 1 pages through the window by (score, id) descending; phase 2, once the window is spent,
+ *    continues with every other note newest first by (published_at, id) — the window is excluded —
+ *    so the feed never runs dry and no note shows twice.
+ *
+ * Every input of a note's score is fixed for the life of a cursor (asOf and interests are in it;
+ * hot/quality move only when the job runs), so the order doesn't shift between pages: notes
+ * published meanwhile wait for the next pull-to-refresh instead of pushing others down a page. Each
+ * page costs one window (bounded) plus a keyset scan, so page 1,000 costs what page 1 costs.
+ */
+
+const HOT_WINDOW = 400;
+const FRESH_WINDOW = 200;
+const FOLLOWEE_WINDOW = 300;
+const PER_FOLLOWEE = 5;
+const FOLLOWEE_RECENCY_DAYS = 14;
+const INTEREST_CATEGORIES = 3;
+const PER_INTEREST_CATEGORY = 100;
+
+const interestSchema = z.array(z.tuple([z.uuid(), z.number().min(0).max(1)])).max(8);
+const recommendedCursor = z.discriminatedUnion("phase", [
+  z.strictObject({
+    tab: z.literal("recommended"),
+    phase: z.literal(1),
+    asOf: z.string().regex(CURSOR_TIME_PATTERN),
+    i: interestSchema,
+    s: z.number().finite(),
+    id: z.uuid(),
+  }),
+  z.strictObject({
+    tab: z.literal("recommended"),
+    phase: z.literal(2),
+    asOf: z.string().regex(CURSOR_TIME_PATTERN),
+    i: interestSchema,
+    t: z.string().regex(CURSOR_TIME_PATTERN).nullable(),
+    id: z.uuid().nullable(),
+  }),
+]);
+type RecommendedCursor = z.output<typeof recommendedCursor>;
+
+type Options = { viewerId: string | null; filter: FeedFilter; cursor: string | undefined; limit: number };
+
+/** The reader's strongest categories, decayed to now and normalised (see rules.normaliseInterests). */
+async function interestsOf(ctx: Pick<AppContext, "db">, viewerId: string, asOf: string): Promise<[string, number][]> {
+  const rows = rowsOf<{ category_id: string; score: number }>(
+    await ctx.db.execute(sql`
+      select category_id,
+        score * power(0.5, greatest(extract(epoch from (${asOf}::timestamptz - updated_at))::float8, 0) / ${INTEREST_HALF_LIFE_DAYS * 86400}::float8) as score
+      from user_interests where user_id = ${viewerId}`),
+  );
+  return normaliseInterests(rows.map((r) => ({ categoryId: r.category_id, score: Number(r.score) })));
+}
+
+/** The candidate ids (as a CTE body) for one reader at one instant. */
+function candidates(viewerId: string | null, filter: FeedFilter, asOf: string, interests: [string, number][]): SQL {
+  const visible = sql`${publicNotes(filter)} and p.published_at <= ${asOf}::timestamptz`;
+  const parts: SQL[] = [
+    sql`(select p.id from posts p where ${visible} order by p.hot_score desc, p.id desc limit ${HOT_WINDOW})`,
+    sql`(select p.id from posts p where ${visible} order by p.published_at desc, p.id desc limit ${FRESH_WINDOW})`,
+  ];
+  if (viewerId) {
+    parts.push(sql`(select p.id from (
+        select followee_id from follows where follower_id = ${viewerId} and created_at <= ${asOf}::timestamptz
+        order by created_at desc limit ${FOLLOWEE_WINDOW}) f
+      cross join lateral (
+        select p.id from posts p
+        where p.author_id = f.followee_id and ${visible}
+          and p.published_at > ${asOf}::timestamptz - make_interval(days => ${FOLLOWEE_RECENCY_DAYS})
+        order by p.published_at desc, p.id desc limit ${PER_FOLLOWEE}) p)`);
+  }
+  for (const [categoryId] of interests.slice(0, INTEREST_CATEGORIES)) {
+    if (filter.categoryId && filter.categoryId !== categoryId) continue;
+    parts.push(sql`(select p.id from posts p where p.category_id = ${categoryId} and ${visible}
+      order by p.published_at desc, p.id desc limit ${PER_INTEREST_CATEGORY})`);
+  }
+  return sql.join(parts, sql` union `);
+}
+
+/** The score expression over `p` (see the comment at the top and rules.recommendedScore). */
+function scoreOf(viewerId: string | null, asOf: string, interests: [string, number][]): SQL {
+  const ageHours = sql`greatest(extract(epoch from (${asOf}::timestamptz - p.published_at))::float8, 0) / 3600`;
+  const base = sql`(p.hot_score + 0.5 * p.quality_score + 1 / (1 + ${ageHours} / 12))`;
+  if (!viewerId) return base;
+  const interest =
+    interests.length === 0
+      ? sql`0`
+      : sql`(case p.category_id ${sql.join(
+          interests.map(([c, w]) => sql`when ${c}::uuid then ${Math.min(w, MAX_INTEREST_BOOST)}::float8`),
+          sql` `,
+        )} else 0 end)`;
+  const followed = sql`exists (select 1 from follows f where f.follower_id = ${viewerId} and f.followee_id = p.author_id
+    and f.created_at <= ${asOf}::timestamptz)`;
+  return sql`(${base} * (1 + ${interest}) * (case when ${followed} then ${FOLLOW_BOOST}::float8 else 1 end))`;
+}
+
+export async function recommendedPage(
+  ctx: Pick<AppContext, "db" | "clock">,
+  { viewerId, filter, cursor, limit }: Options,
+): Promise<{ ids: string[]; nextCursor: string | null }> {
+  const state: RecommendedCursor | null = cursor ? decodeCursor(recommendedCursor, cursor) : null;
+  if (filter.empty) return { ids: [], nextCursor: null };
+  const asOf = state?.asOf ?? toKey(ctx.clock.now());
+  const interests = state ? state.i : viewerId ? await interestsOf(ctx, viewerId, asOf) : [];
+  const window = candidates(viewerId, filter, asOf, interests);
+
+  const ids: string[] = [];
+  let phase2From: { t: string | null; id: string | null } | null = state?.phase === 2 ? { t: state.t, id: state.id } : null;
+
+  if (!state || state.phase === 1) {
+    const after = state?.phase === 1 ? state : null;
+    const rows = rowsOf<{ id: string; score: number }>(
+      await ctx.db.execute(sql`
+        with cand as (${window}),
+        scored as (select p.id, ${scoreOf(viewerId, asOf, interests)} as score from cand join posts p on p.id = cand.id)
+        select id, score from scored
+        ${after ? sql`where (score, id) < (${after.s}::float8, ${after.id}::uuid)` : sql``}
+        order by score desc, id desc limit ${limit + 1}`),
+    );
+    const page = rows.slice(0, limit);
+    ids.push(...page.map((r) => r.id));
+    const last = page[page.length - 1];
+    if (rows.length > limit && last) {
+      return { ids, nextCursor: encodeCursor({ tab: "recommended", phase: 1, asOf, i: interests, s: Number(last.score), id: last.id }) };
+    }
+    phase2From = { t: null, id: null };
+  }
+
+  // Phase 2: the window is spent; fill the page with everything else, newest first.
+  const need = limit - ids.length;
+  const from = phase2From ?? { t: null, id: null };
+  const rows = rowsOf<{ id: string; k: string }>(
+    await ctx.db.execute(sql`
+      with cand as (${window})
+      select p.id, to_char(p.published_at at time zone 'UTC', ${CURSOR_TIME_FORMAT}) as k from posts p
+      where ${publicNotes(filter)} and p.published_at <= ${asOf}::timestamptz
+        and not exists (select 1 from cand where cand.id = p.id)
+        ${from.t && from.id ? sql`and (p.published_at, p.id) < (${from.t}::timestamptz, ${from.id}::uuid)` : sql``}
+      order by p.published_at desc, p.id desc limit ${need + 1}`),
+  );
+  const page = rows.slice(0, need);
+  ids.push(...page.map((r) => r.id));
+  if (rows.length <= need) return { ids, nextCursor: null };
+  const last = page[page.length - 1];
+  return {
+    ids,
+    nextCursor: encodeCursor({ tab: "recommended", phase: 2, asOf, i: interests, t: last?.k ?? from.t, id: last?.id ?? from.id }),
+  };
+}
+
+/** An instant as a cursor key (microsecond digits, as PostgreSQL prints them). */
+function toKey(at: Date): string {
+  return at.toISOString().replace(/Z$/, "000Z");
+}
