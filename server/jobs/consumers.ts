@@ -1,3 +1,4 @@
+import { learnInterests } from "../content/feeds";
 import { notificationConsumers } from "../notifications";
 import type { Consumer } from "./consumer";
 
@@ -14,4 +15,4 @@ import type { Consumer } from "./consumer";
  *
  * A consumer's name is part of its deliveries' keys: never rename one that has run in production.
  */
-export const consumers: readonly Consumer[] = [...notificationConsumers];
+export const consumers: readonly Consumer[] = [...notificationConsumers, learnInterests];

@@ -1,4 +1,6 @@
 import { contentOperations } from "../../content/api";
+import { engagementOperations } from "../../content/engagement/api";
+import { feedsOperations } from "../../content/feeds/api";
 import { identityOperations } from "../../identity/api";
 import { jobsOperations } from "../../jobs/api";
 import { mediaOperations } from "../../media/api";
@@ -13,6 +15,8 @@ export const apiOperations: readonly ApiOperation[] = [
   ...identityOperations,
   ...jobsOperations,
   ...contentOperations,
+  ...engagementOperations,
+  ...feedsOperations,
   ...mediaOperations,
   ...notificationsOperations,
 ];
