@@ -3,6 +3,7 @@ import type { Transaction } from "../client";
 import type { Role } from "../schema";
 import type { AppContext } from "../../server/context";
 import { createUser, hashPassword, type CurrentUser } from "../../server/identity";
+import { CONTENT_SEED_STEPS } from "./content/steps";
 
 export const DEMO_PASSWORD = "seedbed-demo";
 export const DEMO_HANDLES = ["admin", "staff", "mcn", "creator", "member"] as const;
@@ -51,7 +52,7 @@ const demoUsers: DemoSeedStep = {
  * The demo seed, in order. Later features append their steps (posts, challenges, products, …); each
  * step gets the transaction and what earlier steps created.
  */
-export const DEMO_SEED_STEPS: DemoSeedStep[] = [demoUsers];
+export const DEMO_SEED_STEPS: DemoSeedStep[] = [demoUsers, ...CONTENT_SEED_STEPS];
 
 // Any constant works; it only has to be the same for every process seeding this database.
 const SEED_LOCK_KEY = 7_201_911;
@@ -67,8 +68,14 @@ export async function seedDemoOnce(ctx: AppContext): Promise<void> {
     const existing = await tx.execute(sql`select 1 from users where lower(handle) = 'admin' limit 1`);
     if (rowCount(existing) > 0) return;
     const state: DemoSeedState = { users: {} };
-    for (const step of DEMO_SEED_STEPS) await step.run(tx, ctx, state);
-    ctx.logger.info({ steps: DEMO_SEED_STEPS.map((s) => s.name) }, "seeded demo data");
+    const started = performance.now();
+    const timings: Record<string, number> = {};
+    for (const step of DEMO_SEED_STEPS) {
+      const stepStarted = performance.now();
+      await step.run(tx, ctx, state);
+      timings[step.name] = Math.round(performance.now() - stepStarted);
+    }
+    ctx.logger.info({ steps: timings, totalMs: Math.round(performance.now() - started) }, "seeded demo data");
   });
 }
 
