@@ -7,6 +7,7 @@ import { useNonce } from "./components/nonce";
 import { DEFAULT_LOCALE, LocaleProvider, translate } from "./i18n";
 import appStyles from "./styles/app.css";
 import { resolveLocale } from "./utils/locale.server";
+import { countUnread } from "./utils/notifications.server";
 import { authenticateWeb } from "./utils/session.server";
 
 export const links: LinksFunction = () => [
@@ -27,6 +28,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return json(
     {
       user,
+      // The 消息 tab's badge; kept live over realtime by the shell.
+      unreadCount: user ? await countUnread(context, user.id) : 0,
       locale: resolveLocale(request, user),
       timeZone: context.config.platformTimeZone,
       requestId: context.requestId,

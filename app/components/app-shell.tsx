@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import { useT, type UiKey } from "~/i18n";
 import { CalendarCheckIcon, ChatIcon, CompassIcon, HomeIcon, PlusIcon, SproutIcon, UserIcon } from "./icons";
 import { LanguageToggle } from "./language-switcher";
+import { UnreadTabIcon, useLiveUnreadCount, useMessagesTabLabel } from "./notification-badge";
 
 const TABS: { to: string; label: UiKey; Icon: typeof HomeIcon }[] = [
   { to: "/", label: "nav.home", Icon: HomeIcon },
@@ -33,6 +34,8 @@ export function AppShell({ signedIn, children }: { signedIn: boolean; children: 
   // The floating publish button belongs to the five tab pages; on forms it would cover the submit button.
   const { pathname } = useLocation();
   const onTabPage = TABS.some((tab) => tab.to === pathname);
+  const unread = useLiveUnreadCount(signedIn);
+  const messagesLabel = useMessagesTabLabel(unread);
   return (
     <div className="shell">
       <a className="skip-link" href="#main">
@@ -55,8 +58,15 @@ export function AppShell({ signedIn, children }: { signedIn: boolean; children: 
         <Brand />
         <nav className="rail-nav" aria-label={t("nav.label")}>
           {TABS.map(({ to, label, Icon }) => (
-            <NavLink key={to} to={to} end={to === "/"} className="rail-link" title={t(label)}>
-              <Icon />
+            <NavLink
+              key={to}
+              to={to}
+              end={to === "/"}
+              className="rail-link"
+              title={t(label)}
+              aria-label={to === "/messages" ? messagesLabel : undefined}
+            >
+              {to === "/messages" ? <UnreadTabIcon Icon={Icon} count={unread} testId="unread-badge-rail" /> : <Icon />}
               <span className="rail-label">{t(label)}</span>
             </NavLink>
           ))}
@@ -88,8 +98,8 @@ export function AppShell({ signedIn, children }: { signedIn: boolean; children: 
 
       <nav className="tabbar" aria-label={t("nav.label")}>
         {TABS.map(({ to, label, Icon }) => (
-          <NavLink key={to} to={to} end={to === "/"} className="tab">
-            <Icon size={24} />
+          <NavLink key={to} to={to} end={to === "/"} className="tab" aria-label={to === "/messages" ? messagesLabel : undefined}>
+            {to === "/messages" ? <UnreadTabIcon Icon={Icon} size={24} count={unread} testId="unread-badge" /> : <Icon size={24} />}
             <span>{t(label)}</span>
           </NavLink>
         ))}

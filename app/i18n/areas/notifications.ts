@@ -3,6 +3,94 @@
  * one must translate every key (a missing one is a type error). Merged into the app dictionaries by
  * ../zh-CN.ts and ../en.ts.
  */
-export const notificationsZh = {} as const;
+export const notificationsZh = {
+  "notifications.list.label": "通知",
+  "notifications.markAllRead": "全部已读",
+  "notifications.markedAllRead": "已全部标为已读",
+  "notifications.unreadSummary": "{count} 条未读",
+  "notifications.more": "查看更早的消息",
+  "notifications.backToNewest": "回到最新消息",
+  "notifications.end": "没有更早的消息了",
+  "notifications.empty.title": "暂时没有新消息",
+  "notifications.empty.body": "有人赞、收藏、评论、关注或 @ 你时，会第一时间出现在这里。",
+  "notifications.loggedOut.title": "登录后查看消息",
+  "notifications.loggedOut.body": "点赞、评论、新粉丝和审核结果都会在这里提醒你。",
+  "notifications.badge.label": "消息，{count} 条未读",
+  "notifications.unread": "未读",
+  "notifications.open": "查看",
 
-export const notificationsEn: { readonly [K in keyof typeof notificationsZh]: string } = {};
+  "notifications.actors.one": "{a}",
+  "notifications.actors.two": "{a}、{b}",
+  "notifications.actors.many": "{a} 和其他 {others} 人",
+  "notifications.actors.separator": "",
+  "notifications.actors.platform": "社区管理",
+
+  "notifications.verb.like": "赞了你的笔记",
+  "notifications.verb.favorite": "收藏了你的笔记",
+  "notifications.verb.comment": "评论了你的笔记",
+  "notifications.verb.reply": "回复了你的评论",
+  "notifications.verb.follow": "关注了你",
+  "notifications.verb.mentionPost": "在笔记中提到了你",
+  "notifications.verb.mentionComment": "在评论中提到了你",
+  "notifications.verb.system": "发来一条通知",
+
+  "notifications.target.post": "笔记",
+  "notifications.target.comment": "评论",
+  "notifications.moderation.hold": "你的{target}正在审核中",
+  "notifications.moderation.hide": "你的{target}已被隐藏",
+  "notifications.moderation.remove": "你的{target}已被移除",
+  "notifications.moderation.restore": "你的{target}已恢复显示",
+  "notifications.moderation.approve": "你的{target}已通过审核",
+  "notifications.moderation.uphold": "申诉未通过，对你的{target}的处理维持不变",
+  "notifications.moderation.other": "你的{target}有新的审核结果",
+  "notifications.moderation.reason": "原因：{reason}",
+  "notifications.moderation.appeal": "提出申诉",
+
+  "notifications.subject.gone": "该笔记已不可见",
+} as const;
+
+export const notificationsEn: { readonly [K in keyof typeof notificationsZh]: string } = {
+  "notifications.list.label": "Notifications",
+  "notifications.markAllRead": "Mark all read",
+  "notifications.markedAllRead": "All caught up",
+  "notifications.unreadSummary": "{count} unread",
+  "notifications.more": "Older notifications",
+  "notifications.backToNewest": "Back to the newest",
+  "notifications.end": "No older notifications",
+  "notifications.empty.title": "No notifications yet",
+  "notifications.empty.body": "Likes, saves, comments, new followers and @mentions show up here as they happen.",
+  "notifications.loggedOut.title": "Log in to see your notifications",
+  "notifications.loggedOut.body": "Likes, comments, new followers and moderation results are all announced here.",
+  "notifications.badge.label": "Messages, {count} unread",
+  "notifications.unread": "Unread",
+  "notifications.open": "Open",
+
+  "notifications.actors.one": "{a}",
+  "notifications.actors.two": "{a} and {b}",
+  "notifications.actors.many": "{a} and {others} others",
+  "notifications.actors.separator": " ",
+  "notifications.actors.platform": "Community team",
+
+  "notifications.verb.like": "liked your note",
+  "notifications.verb.favorite": "saved your note",
+  "notifications.verb.comment": "commented on your note",
+  "notifications.verb.reply": "replied to your comment",
+  "notifications.verb.follow": "started following you",
+  "notifications.verb.mentionPost": "mentioned you in a note",
+  "notifications.verb.mentionComment": "mentioned you in a comment",
+  "notifications.verb.system": "sent you a notice",
+
+  "notifications.target.post": "note",
+  "notifications.target.comment": "comment",
+  "notifications.moderation.hold": "Your {target} is being reviewed",
+  "notifications.moderation.hide": "Your {target} was hidden",
+  "notifications.moderation.remove": "Your {target} was removed",
+  "notifications.moderation.restore": "Your {target} is visible again",
+  "notifications.moderation.approve": "Your {target} was approved",
+  "notifications.moderation.uphold": "Your appeal was declined: the decision on your {target} stands",
+  "notifications.moderation.other": "There is a moderation update on your {target}",
+  "notifications.moderation.reason": "Reason: {reason}",
+  "notifications.moderation.appeal": "Appeal",
+
+  "notifications.subject.gone": "This note is no longer available",
+};
