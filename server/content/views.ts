@@ -3,7 +3,6 @@ import type { Queryable } from "../../db/client";
 import {
   categories,
   moderationActions,
-  appeals,
   postMedia,
   postMentions,
   posts,
@@ -141,7 +140,7 @@ export async function loadPostCards(
 ): Promise<PostCard[]> {
   if (postIds.length === 0) return [];
   const liked = viewerId
-    ? sql<boolean>`exists (select 1 from likes l where l.post_id = ${posts.id} and l.user_id = ${viewerId})`
+    ? sql<boolean>`exists (select 1 from likes l where l.post_id = "posts"."id" and l.user_id = ${viewerId})`
     : sql<boolean>`false`;
   const rows = await ctx.db
     .select({
@@ -291,7 +290,8 @@ async function latestDecision(db: Queryable, postId: string) {
     .select({
       id: moderationActions.id,
       actorId: moderationActions.actorId,
-      appealed: sql<boolean>`exists (select 1 from ${appeals} where ${appeals.actionId} = ${moderationActions.id})`,
+      // Spelled out: inside a subquery an unqualified "id" would be the appeal's own.
+      appealed: sql<boolean>`exists (select 1 from appeals a where a.action_id = "moderation_actions"."id")`,
     })
     .from(moderationActions)
     .where(

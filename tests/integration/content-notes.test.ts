@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { categories, outboxEvents, posts, topics, uploads, userStats, type Role } from "../../db/schema";
+import { categories, favorites, follows, likes, outboxEvents, posts, topics, uploads, userStats, type Role } from "../../db/schema";
 import type { RunningSeedbed } from "../../server/boot";
 import { loadPostCards, type PostDetail } from "../../server/content";
 import { createAccessToken, type CurrentUser } from "../../server/identity";
@@ -320,6 +320,23 @@ describe("/api/v1 notes: create, read, edit, publish, delete", () => {
       expect((await api(`/posts/${crypto.randomUUID()}`)).status).toBe(404);
       expect((await api(`/posts/not-an-id`)).status).toBe(422);
     });
+  });
+
+  it("shows each reader whether they liked and favourited a note and follow its author", async () => {
+    const author = await member();
+    const reader = await member();
+    const post = await createNote(author);
+    const now = clock.now();
+    await db.handle.db.insert(likes).values({ userId: reader.user.id, postId: post.id, createdAt: now });
+    await db.handle.db.insert(favorites).values({ userId: reader.user.id, postId: post.id, createdAt: now });
+    await db.handle.db.insert(follows).values({ followerId: reader.user.id, followeeId: author.user.id, createdAt: now });
+    const [card] = await loadPostCards(server.ctx, [post.id], reader.user.id);
+    expect(card!.liked).toBe(true);
+    expect((await loadPostCards(server.ctx, [post.id], author.user.id))[0]!.liked).toBe(false);
+    const view = ((await (await api(`/posts/${post.id}`, { as: reader })).json()) as { post: PostDetail }).post;
+    expect(view).toMatchObject({ liked: true, favorited: true, author: { followedByMe: true } });
+    const anon = ((await (await api(`/posts/${post.id}`)).json()) as { post: PostDetail }).post;
+    expect(anon).toMatchObject({ liked: false, favorited: false, author: { followedByMe: false } });
   });
 
   describe("editing and deleting", () => {
