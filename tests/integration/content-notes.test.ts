@@ -134,7 +134,7 @@ describe("/api/v1 notes: create, read, edit, publish, delete", () => {
       expect(list[0]).toMatchObject({ slug, nameZh: "宠物" });
 
       expect((await api(`/categories/${category.id}`, { as: staff, method: "PATCH", json: { isActive: false } })).status).toBe(200);
-      list = ((await (await api("/categories")).json()) as { categories: { slug: string }[] }).categories;
+      list = ((await (await api("/categories")).json()) as { categories: { slug: string; nameZh: string }[] }).categories;
       expect(list.map((c) => c.slug)).not.toContain(slug);
       const all = (await (await api("/categories?includeInactive=true", { as: staff })).json()) as { categories: { slug: string }[] };
       expect(all.categories.map((c) => c.slug)).toContain(slug);
