@@ -31,7 +31,7 @@ export async function deleteComment(
 
     const gone = rowsOf<{ id: string; was_visible: boolean }>(
       await tx.execute(sql`
-        update comments c set status = 'deleted', updated_at = ${now}, reply_count = 0
+        update comments c set status = 'deleted', updated_at = ${now.toISOString()}::timestamptz, reply_count = 0
         from comments old
         where old.id = c.id and c.status <> 'deleted'
           and (c.id = ${commentId} or (${comment.parent_id === null} and c.parent_id = ${commentId} and c.status = 'visible'))
