@@ -1,6 +1,16 @@
 // autocannon ships no types; this is the part the benchmark uses.
 declare module "autocannon" {
   namespace autocannon {
+    interface RequestParams {
+      method?: string;
+      path?: string;
+      headers?: Record<string, string>;
+      body?: string;
+    }
+    interface Request extends RequestParams {
+      /** Called before each request is sent; returns the request to send (e.g. with another path). */
+      setupRequest?: (req: RequestParams) => RequestParams;
+    }
     interface Options {
       url: string;
       method?: string;
@@ -8,6 +18,7 @@ declare module "autocannon" {
       body?: string;
       connections?: number;
       duration?: number;
+      requests?: Request[];
     }
     interface Result {
       requests: { average: number; total: number };

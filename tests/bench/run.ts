@@ -5,7 +5,10 @@
  * change of machine. Results go to .bench/results-<time>.json (git-ignored).
  *
  * Options (environment): BENCH_DURATION seconds per measurement (default 8), BENCH_CONNECTIONS (default
- * 10), BENCH_DATABASE_URL to use a throwaway PostgreSQL database instead of a fresh PGlite directory.
+ * 10), BENCH_DATABASE_URL to use a throwaway PostgreSQL database instead of a fresh PGlite directory
+ * (recommended: it is what production runs, and it seeds faster), BENCH_USERS / BENCH_NOTES to change
+ * the community's size (default 10,000 / 100,000), BENCH_ONLY to run only scenarios whose name
+ * contains that text.
  */
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
@@ -15,8 +18,9 @@ import path from "node:path";
 import autocannon from "autocannon";
 import { openDatabase } from "../../db/client";
 import { runMigrations } from "../../db/migrate";
+import { createLocalStorageSync } from "../../server/storage";
 import { scenarios, type BenchFixtures, type Scenario } from "./scenarios";
-import { seedBenchData } from "./seed";
+import { BENCH_MEMBER, FULL_SIZE, seedBenchData } from "./seed";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const outDir = path.join(root, ".bench");
@@ -54,9 +58,10 @@ function percentile(sorted: number[], p: number): number {
   return sorted[i]!;
 }
 
-async function measure(url: string, scenario: Pick<Scenario, "method" | "headers" | "body">, fixtures: BenchFixtures) {
+async function measure(url: string, scenario: Pick<Scenario, "method" | "headers" | "body" | "nextPath">, fixtures: BenchFixtures) {
   const latencies: number[] = [];
   let bytes = 0;
+  const nextPath = scenario.nextPath?.(fixtures);
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(
       {
@@ -66,6 +71,7 @@ async function measure(url: string, scenario: Pick<Scenario, "method" | "headers
         body: scenario.body?.(fixtures),
         connections,
         duration,
+        ...(nextPath ? { requests: [{ setupRequest: (req) => ({ ...req, path: nextPath() }) }] } : {}),
       },
       (err, res) => (err ? reject(err) : resolve(res)),
     );
@@ -113,22 +119,39 @@ async function main() {
     env: { ...process.env, NODE_ENV: "production" },
   });
 
-  step("seeding the benchmark database");
   const databaseUrl = process.env.BENCH_DATABASE_URL;
+  const size = {
+    ...FULL_SIZE,
+    users: Number(process.env.BENCH_USERS ?? FULL_SIZE.users),
+    notes: Number(process.env.BENCH_NOTES ?? FULL_SIZE.notes),
+  };
+  step(`seeding the benchmark database (${databaseUrl ? "PostgreSQL" : "PGlite"}: ${size.users} members, ${size.notes} notes)`);
   const dataDir = path.join(outDir, `data-${Date.now()}`);
   const handle = await openDatabase(
     databaseUrl ? { kind: "postgres", url: databaseUrl, poolSize: 4 } : { kind: "pglite", dir: path.join(dataDir, "pglite") },
   );
   let fixtures: BenchFixtures;
+  const seedStarted = performance.now();
   try {
     await runMigrations(handle);
-    fixtures = await seedBenchData(handle.db, (done, total) => {
-      process.stderr.write(`\r  seeded ${done}/${total}`);
+    let lastLabel = "";
+    fixtures = await seedBenchData(handle.db, {
+      // The server started below reads media from DATA_DIR/media, whichever database is used.
+      storage: createLocalStorageSync(path.join(dataDir, "media")),
+      size,
+      progress: (label, done, total) => {
+        if (label !== lastLabel && lastLabel) process.stderr.write("\n");
+        lastLabel = label;
+        const seconds = ((performance.now() - seedStarted) / 1000).toFixed(1);
+        process.stderr.write(`\r  ${label}: ${done}/${total} (${seconds} s)`);
+      },
     });
     process.stderr.write("\n");
   } finally {
     await handle.close();
   }
+  const seedSeconds = Math.round((performance.now() - seedStarted) / 100) / 10;
+  process.stderr.write(`  seeded in ${seedSeconds} s\n`);
 
   step("starting the production server");
   const port = await freePort();
@@ -148,14 +171,25 @@ async function main() {
     },
     stdio: ["ignore", "ignore", "inherit"],
   });
-  const results: Record<string, { scenario: Measurement; baseline: Measurement; ratio: { requestsPerSecond: number; p95: number } }> = {};
+  const results: Record<
+    string,
+    {
+      scenario: Measurement;
+      baseline: Measurement;
+      ratio: { requestsPerSecond: number; p95: number };
+      compared?: { to: string; p50: number; p95: number; requestsPerSecond: number };
+    }
+  > = {};
+  const only = process.env.BENCH_ONLY;
   try {
     await waitForReady(base, child);
+    fixtures.memberCookie = await logIn(base);
     // Warm-up: JIT, caches and connection pools, so the first scenario is not penalised.
     await measure(`${base}/bench-baseline?bytes=2048`, {}, fixtures);
 
     for (const scenario of scenarios) {
-      const url = `${base}${scenario.path}`;
+      if (only && !scenario.name.includes(only) && !(scenario.compareTo && scenario.compareTo.includes(only))) continue;
+      const url = `${base}${scenario.path(fixtures)}`;
       const probe = await fetch(url, {
         method: scenario.method ?? "GET",
         headers: scenario.headers?.(fixtures),
@@ -167,7 +201,7 @@ async function main() {
       }
       step(`${scenario.name}: baseline of ${size} bytes`);
       const baseline = await measure(`${base}/bench-baseline?bytes=${size}`, {}, fixtures);
-      step(`${scenario.name}: ${scenario.method ?? "GET"} ${scenario.path}`);
+      step(`${scenario.name}: ${scenario.method ?? "GET"} ${scenario.path(fixtures).slice(0, 120)}`);
       const measured = await measure(url, scenario, fixtures);
       results[scenario.name] = {
         scenario: measured,
@@ -177,6 +211,15 @@ async function main() {
           p95: round(measured.p95 / baseline.p95),
         },
       };
+      const other = scenario.compareTo ? results[scenario.compareTo] : undefined;
+      if (scenario.compareTo && other) {
+        results[scenario.name]!.compared = {
+          to: scenario.compareTo,
+          p50: round(measured.p50 / other.scenario.p50),
+          p95: round(measured.p95 / other.scenario.p95),
+          requestsPerSecond: round(measured.requestsPerSecond / other.scenario.requestsPerSecond),
+        };
+      }
     }
   } finally {
     child.kill("SIGTERM");
@@ -189,12 +232,38 @@ async function main() {
     { scenario: name, ...pick(r.scenario), "ratio req/s": r.ratio.requestsPerSecond, "ratio p95": r.ratio.p95 },
   ]);
   console.table(rows);
+  for (const [name, r] of Object.entries(results)) {
+    if (!r.compared) continue;
+    console.log(
+      `${name} vs ${r.compared.to}: p50 ×${r.compared.p50}, p95 ×${r.compared.p95}, req/s ×${r.compared.requestsPerSecond}`,
+    );
+  }
   const file = path.join(outDir, `results-${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
   fs.writeFileSync(
     file,
-    JSON.stringify({ at: new Date().toISOString(), duration, connections, node: process.version, results }, null, 2),
+    JSON.stringify(
+      { at: new Date().toISOString(), duration, connections, node: process.version, database: databaseUrl ? "postgres" : "pglite", size, seedSeconds, results },
+      null,
+      2,
+    ),
   );
   console.log(`Results written to ${path.relative(root, file)}`);
+}
+
+/** Logs the bench member in over HTTP, as a browser would, and returns the session cookie pair. */
+async function logIn(base: string): Promise<string> {
+  const res = await fetch(`${base}/api/v1/auth/log-in`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ login: BENCH_MEMBER.handle, password: BENCH_MEMBER.password }),
+  });
+  if (res.status !== 200) throw new Error(`bench member log-in failed: ${res.status} ${await res.text()}`);
+  const pair = res.headers
+    .getSetCookie()
+    .map((h) => h.split(";")[0] ?? "")
+    .find((p) => p.startsWith("sb_session=") && p.length > "sb_session=".length);
+  if (!pair) throw new Error("log-in set no session cookie");
+  return pair;
 }
 
 function pick(m: Measurement) {

@@ -1,29 +1,69 @@
 /**
  * The load scenarios of `npm run bench`. Each is measured against the baseline route serving the same
- * number of bytes, in the same run. Later features add their scenarios here.
+ * number of bytes, in the same run; a scenario with `compareTo` is also reported as a ratio to that
+ * other scenario (a deep page against page 1). Later features add their scenarios here.
  */
 export interface BenchFixtures {
   /** A personal access token of the seeded bench member. */
   memberToken: string;
+  /** The bench member's session cookie (`name=value`), set by logging in once the server is up. */
+  memberCookie: string;
+  /** A popular note with a comment thread. */
+  noteId: string;
+  /** The member's recommended feed, continued after 999 pages of 20. */
+  deepCursor: string;
+  /** Notes the member has not liked, for a likePost that writes every time. */
+  likeTargets: string[];
 }
 
 export interface Scenario {
   name: string;
   /** Path on the server, with its query string. */
-  path: string;
+  path: (f: BenchFixtures) => string;
   method?: "GET" | "POST";
   headers?: (f: BenchFixtures) => Record<string, string>;
   body?: (f: BenchFixtures) => string;
+  /**
+   * A fresh path for every request (e.g. a different note each time), so a write is never a no-op
+   * repeat; `path` is then only what the probe request uses.
+   */
+  nextPath?: (f: BenchFixtures) => () => string;
   /** Status every response must have, or the scenario is reported as broken. */
   expectStatus?: number;
+  /** Another scenario's name: the report adds this one's latency and throughput as a ratio to it. */
+  compareTo?: string;
 }
 
+const bearer = (f: BenchFixtures) => ({ authorization: `Bearer ${f.memberToken}` });
+
 export const scenarios: Scenario[] = [
-  { name: "log-in page", path: "/login", expectStatus: 200 },
+  { name: "log-in page", path: () => "/login", expectStatus: 200 },
+  { name: "getMe (API, bearer token)", path: () => "/api/v1/me", headers: bearer, expectStatus: 200 },
   {
-    name: "getMe (API, bearer token)",
-    path: "/api/v1/me",
-    headers: (f) => ({ authorization: `Bearer ${f.memberToken}` }),
+    name: "home feed SSR (recommended, signed in)",
+    path: () => "/?tab=recommended",
+    headers: (f) => ({ cookie: f.memberCookie }),
+    expectStatus: 200,
+  },
+  { name: "note page SSR", path: (f) => `/n/${f.noteId}`, headers: (f) => ({ cookie: f.memberCookie }), expectStatus: 200 },
+  { name: "getFeed (API, recommended, page 1)", path: () => "/api/v1/feed?tab=recommended", headers: bearer, expectStatus: 200 },
+  {
+    name: "getFeed (API, recommended, page 1,000)",
+    path: (f) => `/api/v1/feed?tab=recommended&cursor=${encodeURIComponent(f.deepCursor)}`,
+    headers: bearer,
+    expectStatus: 200,
+    compareTo: "getFeed (API, recommended, page 1)",
+  },
+  {
+    name: "likePost (API, a different note each time)",
+    method: "POST",
+    path: (f) => `/api/v1/posts/${f.likeTargets[0]}/like`,
+    nextPath: (f) => {
+      // Starts after the probe's note; wraps around only if the run outlasts the pool.
+      let i = 1;
+      return () => `/api/v1/posts/${f.likeTargets[i++ % f.likeTargets.length]}/like`;
+    },
+    headers: bearer,
     expectStatus: 200,
   },
 ];

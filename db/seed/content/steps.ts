@@ -1,13 +1,20 @@
 import os from "node:os";
-import { eq, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Database, Transaction } from "../../client";
-import { categories, users } from "../../schema";
+import { users } from "../../schema";
 import type { AppContext } from "../../../server/context";
-import { addKeyword, createPost, ensureDefaultCategories, featurePost, reportContent } from "../../../server/content";
-import { createComment } from "../../../server/content/engagement/create-comment";
-import { favoritePost } from "../../../server/content/engagement/favorite-post";
-import { followUser } from "../../../server/content/engagement/follow-user";
-import { likePost } from "../../../server/content/engagement/like-post";
+import {
+  addKeyword,
+  createComment,
+  createPost,
+  ensureDefaultCategories,
+  favoritePost,
+  featurePost,
+  followUser,
+  likePost,
+  recomputePostScores,
+  reportContent,
+} from "../../../server/content";
 import { createUser, hashPassword, type CurrentUser } from "../../../server/identity";
 import { setAvatar } from "../../../server/media";
 import { FixedClock } from "../../../server/shared/clock";
@@ -334,15 +341,13 @@ const moderation: DemoSeedStep = {
 };
 
 /**
- * Keeps the scores feeds sort by (hot, quality) fresh for what was just written, so 热门 is not empty
- * until the scheduled job first runs.
+ * Scores the notes just written (hot, quality), so 热门 and 推荐 rank them from the first page view
+ * instead of after the scheduled job's first run.
  */
 const scores: DemoSeedStep = {
   name: "demo feed scores",
   async run(tx, ctx) {
-    const { refreshPostScores } = (await import("../../../server/content")) as { refreshPostScores?: (db: Transaction, now: Date) => Promise<unknown> };
-    if (refreshPostScores) await refreshPostScores(tx, ctx.clock.now());
-    else await tx.execute(sql`select 1 from ${categories} limit 1`);
+    await recomputePostScores(tx, ctx.clock.now());
   },
 };
 
