@@ -8,6 +8,7 @@ import {
   learnInterests,
   likePost,
   postScoresSchedule,
+  qualityScore,
   recomputePostScores,
   type FeedInput,
   type FeedTab,
@@ -244,14 +245,19 @@ describe("feeds: every tab, keyset pagination, visibility, ranking", () => {
         // Older and never ranked: the job leaves it alone.
         { hours: 700, likes: 1, favorites: 0, comments: 0, stale: 0 },
       ];
-      const notes: { post: Post; expected: number }[] = [];
+      const notes: { post: Post; expected: number; quality: number }[] = [];
       for (const s of specs) {
         const post = await createNote(fresh.handle.db, writer.id, { publishedAt: at(s.hours), hotScore: s.stale ?? 0 });
         await fresh.handle.db
           .update(posts)
           .set({ likeCount: s.likes, favoriteCount: s.favorites, commentCount: s.comments })
           .where(eq(posts.id, post.id));
-        notes.push({ post, expected: s.stale === 0 ? 0 : hotScore({ ...s, shares: 0 }, s.hours) });
+        const engagement = { likes: s.likes, favorites: s.favorites, comments: s.comments, shares: 0 };
+        notes.push({
+          post,
+          expected: s.stale === 0 ? 0 : hotScore(engagement, s.hours),
+          quality: s.stale === 0 ? 0 : qualityScore({ mediaCount: 0, isVideo: false, bodyLength: Array.from(post.body).length, ...engagement }),
+        });
       }
       // Before the job every score is 0: the order is arbitrary (by id).
       const { updated } = await recomputePostScores(fresh.handle.db, freshCtx.clock.now());
@@ -263,8 +269,7 @@ describe("feeds: every tab, keyset pagination, visibility, ranking", () => {
       for (const n of notes) {
         const row = stored.find((r) => r.id === n.post.id)!;
         expect(row.hot).toBeCloseTo(n.expected, 9);
-        expect(row.quality).toBeGreaterThanOrEqual(0);
-        expect(row.quality).toBeLessThanOrEqual(1);
+        expect(row.quality).toBeCloseTo(n.quality, 9);
       }
       expect(schedules).toContain(postScoresSchedule);
       expect(postScoresSchedule.every).toBe("10m");
