@@ -21,7 +21,8 @@ export const groupKeys = {
   follow: () => "follow",
   mentionInPost: (postId: string) => `mention:post:${postId}`,
   mentionInComment: (commentId: string) => `mention:comment:${commentId}`,
-  moderation: (actionId: string) => `moderation:${actionId}`,
+  /** Per decision and outcome: an appeal's "uphold" names the decision it upheld, and is news of its own. */
+  moderation: (actionId: string, action: string) => `moderation:${actionId}:${action}`,
 } as const;
 
 export interface Recipient {

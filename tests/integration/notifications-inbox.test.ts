@@ -349,6 +349,21 @@ describe("notifications inbox", () => {
         subject: { type: "post", id: post.id, title: post.title },
         data: { action: "hide", reason: "含有未经证实的功效宣传", actionId, postId: post.id, appealable: true },
       });
+
+      // The appeal is declined: news of its own, not a rewrite of the first notice.
+      await emit("content.moderation.decided", {
+        actionId,
+        targetType: "post",
+        targetId: post.id,
+        authorId: author.id,
+        action: "uphold",
+        reason: "申诉理由不成立",
+      });
+      await runner().drain();
+      expect((await inbox(author)).items.map((n) => [n.data.action, n.data.reason, n.data.appealable])).toEqual([
+        ["uphold", "申诉理由不成立", false],
+        ["hide", "含有未经证实的功效宣传", true],
+      ]);
     });
 
     it("links a moderated comment to its note, and stays silent about dismissed reports", async () => {

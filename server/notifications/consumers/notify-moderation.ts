@@ -34,7 +34,7 @@ export const notifyModeration = defineConsumer({
       eventId: event.id,
       userId: authorId,
       type: "moderation",
-      groupKey: groupKeys.moderation(actionId),
+      groupKey: groupKeys.moderation(actionId, action),
       actorId: null,
       subjectType: targetType,
       subjectId: targetId,
