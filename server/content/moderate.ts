@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Transaction } from "../../db/client";
 import { comments, moderationActions, posts, reports, type CommentStatus, type PostStatus } from "../../db/schema";
 import type { AppContext } from "../context";
@@ -144,5 +144,19 @@ async function moveComment(
     .update(comments)
     .set({ status: move.to, moderationReason: move.to === "visible" ? null : input.reason, updatedAt: now })
     .where(eq(comments.id, comment.id));
+  // The note's comment count and a thread's reply count count visible comments only, as deleting does.
+  const delta = (move.to === "visible" ? 1 : 0) - (comment.status === "visible" ? 1 : 0);
+  if (delta !== 0) {
+    await tx
+      .update(posts)
+      .set({ commentCount: sql`greatest(${posts.commentCount} + ${delta}, 0)` })
+      .where(eq(posts.id, comment.postId));
+    if (comment.parentId) {
+      await tx
+        .update(comments)
+        .set({ replyCount: sql`greatest(${comments.replyCount} + ${delta}, 0)` })
+        .where(eq(comments.id, comment.parentId));
+    }
+  }
   return { authorId: comment.authorId, status: move.to };
 }

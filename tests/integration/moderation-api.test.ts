@@ -322,10 +322,12 @@ describe("/api/v1 moderation: keyword holds, reports, decisions, appeals", () =>
       expect((await queue()).find((i) => i.targetId === post.id)).toBeUndefined();
     });
 
-    it("hides and restores a comment", async () => {
+    it("hides and restores a comment, moving the note's visible comment count", async () => {
       const author = await member();
       const post = await createNote(await member());
       const commentId = await createComment(post.id, author);
+      await db.handle.db.update(posts).set({ commentCount: 1 }).where(eq(posts.id, post.id));
+      const commentCount = async () => (await db.handle.db.select({ n: posts.commentCount }).from(posts).where(eq(posts.id, post.id)))[0]!.n;
       const res = await decide("comment", commentId, "hide", "人身攻击");
       expect(res.status).toBe(200);
       const [row] = await db.handle.db.select().from(comments).where(eq(comments.id, commentId));
@@ -333,10 +335,14 @@ describe("/api/v1 moderation: keyword holds, reports, decisions, appeals", () =>
       expect(await eventPayloads("content.moderation.decided", commentId, "targetId")).toEqual([
         expect.objectContaining({ targetType: "comment", authorId: author.user.id, action: "hide" }),
       ]);
+      expect(await commentCount()).toBe(0);
+      expect((await decide("comment", commentId, "remove", "人身攻击")).status).toBe(200);
+      expect(await commentCount()).toBe(0);
       expect((await decide("comment", commentId, "approve")).status).toBe(409);
       expect((await decide("comment", commentId, "restore", "恢复")).status).toBe(200);
       const [back] = await db.handle.db.select().from(comments).where(eq(comments.id, commentId));
       expect(back).toMatchObject({ status: "visible", moderationReason: null });
+      expect(await commentCount()).toBe(1);
     });
   });
 
