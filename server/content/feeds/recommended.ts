@@ -37,6 +37,8 @@ const FOLLOWEE_RECENCY_DAYS = 14;
 const INTEREST_CATEGORIES = 3;
 const PER_INTEREST_CATEGORY = 100;
 
+const CANDIDATE_COLUMNS = "p.id, p.author_id, p.category_id, p.published_at, p.hot_score, p.quality_score";
+
 const interestSchema = z.array(z.tuple([z.uuid(), z.number().min(0).max(1)])).max(8);
 const recommendedCursor = z.discriminatedUnion("phase", [
   z.strictObject({
@@ -71,26 +73,31 @@ async function interestsOf(ctx: Pick<AppContext, "db">, viewerId: string, asOf: 
   return normaliseInterests(rows.map((r) => ({ categoryId: r.category_id, score: Number(r.score) })));
 }
 
-/** The candidate ids (as a CTE body) for one reader at one instant. */
+/**
+ * The candidates (as a CTE body) for one reader at one instant. Each part returns the columns the
+ * score needs, so the window is never joined back to posts (the planner, misjudging the window's
+ * size, would hash-join it against a sequential scan of every note).
+ */
 function candidates(viewerId: string | null, filter: FeedFilter, asOf: string, interests: [string, number][]): SQL {
   const visible = sql`${publicNotes(filter)} and p.published_at <= ${asOf}::timestamptz`;
+  const columns = sql.raw(CANDIDATE_COLUMNS);
   const parts: SQL[] = [
-    sql`(select p.id from posts p where ${visible} order by p.hot_score desc, p.id desc limit ${HOT_WINDOW})`,
-    sql`(select p.id from posts p where ${visible} order by p.published_at desc, p.id desc limit ${FRESH_WINDOW})`,
+    sql`(select ${columns} from posts p where ${visible} order by p.hot_score desc, p.id desc limit ${HOT_WINDOW})`,
+    sql`(select ${columns} from posts p where ${visible} order by p.published_at desc, p.id desc limit ${FRESH_WINDOW})`,
   ];
   if (viewerId) {
-    parts.push(sql`(select p.id from (
+    parts.push(sql`(select ${columns} from (
         select followee_id from follows where follower_id = ${viewerId} and created_at <= ${asOf}::timestamptz
         order by created_at desc limit ${FOLLOWEE_WINDOW}) f
       cross join lateral (
-        select p.id from posts p
+        select ${columns} from posts p
         where p.author_id = f.followee_id and ${visible}
           and p.published_at > ${asOf}::timestamptz - make_interval(days => ${FOLLOWEE_RECENCY_DAYS})
         order by p.published_at desc, p.id desc limit ${PER_FOLLOWEE}) p)`);
   }
   for (const [categoryId] of interests.slice(0, INTEREST_CATEGORIES)) {
     if (filter.categoryId && filter.categoryId !== categoryId) continue;
-    parts.push(sql`(select p.id from posts p where p.category_id = ${categoryId} and ${visible}
+    parts.push(sql`(select ${columns} from posts p where p.category_id = ${categoryId} and ${visible}
       order by p.published_at desc, p.id desc limit ${PER_INTEREST_CATEGORY})`);
   }
   return sql.join(parts, sql` union `);
@@ -131,7 +138,7 @@ export async function recommendedPage(
     const rows = rowsOf<{ id: string; score: number }>(
       await ctx.db.execute(sql`
         with cand as (${window}),
-        scored as (select p.id, ${scoreOf(viewerId, asOf, interests)} as score from cand join posts p on p.id = cand.id)
+        scored as (select p.id, ${scoreOf(viewerId, asOf, interests)} as score from cand p)
         select id, score from scored
         ${after ? sql`where (score, id) < (${after.s}::float8, ${after.id}::uuid)` : sql``}
         order by score desc, id desc limit ${limit + 1}`),
