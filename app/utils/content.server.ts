@@ -4,6 +4,8 @@
  */
 export {
   addKeyword,
+  appealDecision,
+  appealSchema,
   createCategory,
   createCategorySchema,
   decideAppeal,

@@ -3,6 +3,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appeals, categories, moderationActions, moderationKeywords, posts, reports, type Role } from "../../db/schema";
 import * as appealsPage from "../../app/routes/ops.moderation.appeals";
+import * as newAppealPage from "../../app/routes/appeals.new";
 import * as categoriesPage from "../../app/routes/ops.categories";
 import * as keywordsPage from "../../app/routes/ops.moderation.keywords";
 import * as queuePage from "../../app/routes/ops.moderation._index";
@@ -129,6 +130,32 @@ describe("staff moderation pages", () => {
     expect(res.status).toBe(200);
     expect((await ctx.db.select().from(posts).where(eq(posts.id, postId)))[0]!.status).toBe("published");
     expect((await ctx.db.select().from(appeals).where(eq(appeals.id, appeal!.id)))[0]!.status).toBe("overturned");
+  });
+
+  it("lets the author appeal a decision once from the appeal page", async () => {
+    const { user: author } = await createTestUser(ctx.db, { now: ctx.clock.now() });
+    const session = await createSession(ctx.db, { userId: author.id, now: ctx.clock.now() });
+    const authorCookie = sessionCookie(ctx, session).split(";")[0]!;
+    const now = ctx.clock.now();
+    const [note] = await ctx.db
+      .insert(posts)
+      .values({ authorId: author.id, status: "published", title: "我的笔记", body: "", publishedAt: now, createdAt: now, updatedAt: now })
+      .returning();
+    await post(asRoute(queuePage), "/ops/moderation", staff, { targetType: "post", targetId: note!.id, action: "hide", reason: "低质" });
+    const [decision] = await ctx.db.select().from(moderationActions).where(eq(moderationActions.targetId, note!.id));
+    const path = `/appeals/new?actionId=${decision!.id}`;
+
+    expect((await thrown(get(asRoute(newAppealPage), "/appeals/new?actionId=nope", authorCookie))).status).toBe(404);
+    expect(await (await get(asRoute(newAppealPage), path, authorCookie)).json()).toEqual({ actionId: decision!.id });
+    const sent = await post(asRoute(newAppealPage), path, authorCookie, { actionId: decision!.id, body: "请复核" });
+    expect(sent.status).toBe(200);
+    expect((await sent.json()).sent).toBe(true);
+    const again = await post(asRoute(newAppealPage), path, authorCookie, { actionId: decision!.id, body: "再来一次" });
+    expect(again.status).toBe(409);
+    expect((await again.json()).result.error[""]).toEqual(["该处理结果已申诉过。"]);
+    // Someone else's decision doesn't exist for them.
+    expect((await post(asRoute(newAppealPage), path, member, { actionId: decision!.id, body: "路过" })).status).toBe(404);
+    expect(await ctx.db.select().from(appeals).where(eq(appeals.actionId, decision!.id))).toHaveLength(1);
   });
 
   it("adds and removes keywords", async () => {

@@ -83,6 +83,12 @@ export const moderationZh = {
   "moderation.categories.create": "新建分类",
   "moderation.categories.saved": "已保存。",
   "moderation.categories.created": "已新建分类。",
+
+  "moderation.appeal.title": "提出申诉",
+  "moderation.appeal.intro": "每个处理结果只能申诉一次。请说明理由，工作人员复核后会通知你。",
+  "moderation.appeal.body": "申诉理由",
+  "moderation.appeal.submit": "提交申诉",
+  "moderation.appeal.sent": "申诉已提交，复核结果会通过消息通知你。",
 } as const;
 
 export const moderationEn: { readonly [K in keyof typeof moderationZh]: string } = {
@@ -165,4 +171,10 @@ export const moderationEn: { readonly [K in keyof typeof moderationZh]: string }
   "moderation.categories.create": "New category",
   "moderation.categories.saved": "Saved.",
   "moderation.categories.created": "Category created.",
+
+  "moderation.appeal.title": "Appeal",
+  "moderation.appeal.intro": "Each decision can be appealed once. Explain why; a moderator will review it and let you know.",
+  "moderation.appeal.body": "Why should this be reconsidered?",
+  "moderation.appeal.submit": "Send appeal",
+  "moderation.appeal.sent": "Appeal sent. You'll get a message with the outcome.",
 };
