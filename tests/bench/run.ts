@@ -58,10 +58,10 @@ function percentile(sorted: number[], p: number): number {
   return sorted[i]!;
 }
 
-async function measure(url: string, scenario: Pick<Scenario, "method" | "headers" | "body" | "nextPath">, fixtures: BenchFixtures) {
+async function measure(url: string, scenario: Pick<Scenario, "method" | "headers" | "body" | "nextRequest">, fixtures: BenchFixtures) {
   const latencies: number[] = [];
   let bytes = 0;
-  const nextPath = scenario.nextPath?.(fixtures);
+  const nextRequest = scenario.nextRequest?.(fixtures);
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(
       {
@@ -71,7 +71,7 @@ async function measure(url: string, scenario: Pick<Scenario, "method" | "headers
         body: scenario.body?.(fixtures),
         connections,
         duration,
-        ...(nextPath ? { requests: [{ setupRequest: (req) => ({ ...req, path: nextPath() }) }] } : {}),
+        ...(nextRequest ? { requests: [{ setupRequest: (req) => ({ ...req, ...nextRequest() }) }] } : {}),
       },
       (err, res) => (err ? reject(err) : resolve(res)),
     );

@@ -12,8 +12,10 @@ export interface BenchFixtures {
   noteId: string;
   /** The member's recommended feed, continued after 999 pages of 20. */
   deepCursor: string;
-  /** Notes the member has not liked, for a likePost that writes every time. */
+  /** Notes the bench member has not liked (the likers almost never have), for a likePost that writes. */
   likeTargets: string[];
+  /** Access tokens of other members, so concurrent likes come from many people, as they do in life. */
+  likerTokens: string[];
 }
 
 export interface Scenario {
@@ -24,10 +26,10 @@ export interface Scenario {
   headers?: (f: BenchFixtures) => Record<string, string>;
   body?: (f: BenchFixtures) => string;
   /**
-   * A fresh path for every request (e.g. a different note each time), so a write is never a no-op
-   * repeat; `path` is then only what the probe request uses.
+   * A fresh path (and headers) for every request — a different note, a different member — so a write
+   * is never a no-op repeat; `path` and `headers` are then only what the probe request uses.
    */
-  nextPath?: (f: BenchFixtures) => () => string;
+  nextRequest?: (f: BenchFixtures) => () => { path: string; headers: Record<string, string> };
   /** Status every response must have, or the scenario is reported as broken. */
   expectStatus?: number;
   /** Another scenario's name: the report adds this one's latency and throughput as a ratio to it. */
@@ -55,13 +57,19 @@ export const scenarios: Scenario[] = [
     compareTo: "getFeed (API, recommended, page 1)",
   },
   {
-    name: "likePost (API, a different note each time)",
+    name: "likePost (API, many members, a different note each time)",
     method: "POST",
     path: (f) => `/api/v1/posts/${f.likeTargets[0]}/like`,
-    nextPath: (f) => {
-      // Starts after the probe's note; wraps around only if the run outlasts the pool.
+    nextRequest: (f) => {
+      // Starts after the probe's note; wraps around (then repeats are no-ops) only if the run outlasts the pool.
       let i = 1;
-      return () => `/api/v1/posts/${f.likeTargets[i++ % f.likeTargets.length]}/like`;
+      return () => {
+        const n = i++;
+        return {
+          path: `/api/v1/posts/${f.likeTargets[n % f.likeTargets.length]}/like`,
+          headers: { authorization: `Bearer ${f.likerTokens[n % f.likerTokens.length]}` },
+        };
+      };
     },
     headers: bearer,
     expectStatus: 200,

@@ -259,5 +259,12 @@ export async function seedBenchData(
   }
 
   const { token } = await createAccessToken(ctx, member.id, { name: "bench" });
-  return { memberToken: token, memberCookie: "", noteId: note!.id, deepCursor: cursor!, likeTargets };
+  // Likers: 50 ordinary members, one token each.
+  const likers = rowsOf<{ id: string }>(
+    await db.execute(sql`select id from users where email like 'bench\\_%@bench.invalid' and handle <> ${BENCH_MEMBER.handle} order by id limit 50`),
+  );
+  const likerTokens: string[] = [];
+  for (const liker of likers) likerTokens.push((await createAccessToken(ctx, liker.id, { name: "bench" })).token);
+  // They liked ~20 notes each across 100k, so nearly every request in the scenario writes a new like.
+  return { memberToken: token, memberCookie: "", noteId: note!.id, deepCursor: cursor!, likeTargets, likerTokens };
 }

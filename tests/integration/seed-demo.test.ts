@@ -134,6 +134,11 @@ describe("demo community on first start", () => {
       sql`select s.follower_count from user_stats s join users u on u.id = s.user_id where u.handle = 'creator'`,
     );
     expect(creator!.follower_count).toBeGreaterThan(10);
+    // Scored at seed time (the job's window: the last 14 days), so 热门 ranks them before the job first runs.
+    expect(await count("posts where status = 'published' and hot_score > 0")).toBe(
+      await count("posts where status = 'published' and published_at >= timestamptz '2026-11-23T02:00:00Z' - interval '14 days'"),
+    );
+    expect(await count("posts where hot_score > 0")).toBeGreaterThan(100);
   });
 
   it("gives staff something to look at: picks, a held note and an open report", async () => {
