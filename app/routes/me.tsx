@@ -108,6 +108,12 @@ export default function Me() {
       <h2 className="section-title">{t("me.settings")}</h2>
       <ul className="card list">
         <SettingsLink
+          to={`/u/${user.handle}`}
+          icon={<SproutIcon size={20} />}
+          title={t("feed.me.profile")}
+          hint={t("feed.me.profile.hint")}
+        />
+        <SettingsLink
           to="/settings/profile"
           icon={<SettingsIcon size={20} />}
           title={t("me.profileSettings")}

@@ -1,0 +1,94 @@
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { PageHeader } from "~/components/empty-state";
+import { GeneralErrorBoundary } from "~/components/error-page";
+import { NoteForm } from "~/components/note-form";
+import { useT } from "~/i18n";
+import {
+  BODY_MAX,
+  TITLE_MAX,
+  getPost,
+  listCategories,
+  noteFormSchema,
+  publishPost,
+  rethrowAsResponse,
+  updatePost,
+} from "~/utils/feed.server";
+import { parseForm, replyWithError } from "~/utils/forms.server";
+import { resolveLocale } from "~/utils/locale.server";
+import { titleMeta } from "~/utils/meta";
+import { requireUser } from "~/utils/session.server";
+
+export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "feed.publish.editHeading");
+
+/** The note as its author may edit it; anyone else gets the same 404 as for a note they can't see. */
+async function editablePost(request: Request, context: LoaderFunctionArgs["context"], id: string) {
+  const user = await requireUser(request, context);
+  const post = await getPost(context, id, user).catch(rethrowAsResponse);
+  if (!post.canEdit) throw json({ code: "NOT_FOUND" }, { status: 404 });
+  return { user, post };
+}
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { post } = await editablePost(request, context, params.id ?? "");
+  const categories = await listCategories(context);
+  return json({
+    post: {
+      id: post.id,
+      status: post.status,
+      title: post.title,
+      body: post.body,
+      categorySlug: post.category?.slug ?? "",
+      media: post.media.map((m) => ({ id: m.uploadId, kind: m.kind, url: m.url, thumbUrl: m.thumbUrl })),
+    },
+    categories: categories.map((c) => ({ slug: c.slug, nameZh: c.nameZh, nameEn: c.nameEn })),
+    limits: { title: TITLE_MAX, body: BODY_MAX },
+  });
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { user, post } = await editablePost(request, context, params.id ?? "");
+  const locale = resolveLocale(request, user);
+  const formData = await request.formData();
+  const submission = parseForm(formData, noteFormSchema, locale);
+  if (submission.status !== "success") return json({ result: submission.reply() }, { status: 422 });
+  try {
+    await updatePost(context, user, post.id, submission.value);
+    if (post.status === "draft" && formData.get("intent") === "publish") await publishPost(context, user, post.id);
+    return redirect(`/n/${post.id}`);
+  } catch (error) {
+    const { result, status } = replyWithError(submission, error, locale);
+    return json({ result }, { status });
+  }
+}
+
+export default function EditNote() {
+  const t = useT();
+  const { post, categories, limits } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  return (
+    <>
+      <PageHeader title={t("feed.publish.editHeading")} />
+      <div className="card card-body">
+        <NoteForm
+          categories={categories}
+          defaultValue={{ title: post.title, body: post.body, categorySlug: post.categorySlug }}
+          initialMedia={post.media}
+          lastResult={actionData?.result}
+          titleMax={limits.title}
+          bodyMax={limits.body}
+          buttons={
+            post.status === "draft"
+              ? [
+                  { intent: "draft", label: t("feed.publish.draft") },
+                  { intent: "publish", label: t("feed.publish.submit"), primary: true },
+                ]
+              : [{ intent: "save", label: t("feed.publish.save"), primary: true }]
+          }
+        />
+      </div>
+    </>
+  );
+}
+
+export const ErrorBoundary = GeneralErrorBoundary;
