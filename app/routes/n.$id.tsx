@@ -185,17 +185,6 @@ export default function NotePage() {
             {post.title}
           </h1>
           <BodyText tokens={post.bodyTokens} className="note-body" />
-          {post.topics.length > 0 ? (
-            <ul className="note-topics" aria-label={t("feed.note.topics")}>
-              {post.topics.map((topic) => (
-                <li key={topic}>
-                  <Link to={`/t/${encodeURIComponent(topic)}`} className="body-link">
-                    #{topic}
-                  </Link>
-                </li>
-              ))}
-            </ul>
-          ) : null}
           <p className="note-meta">
             <RelativeTime iso={post.publishedAt ?? post.createdAt} />
             {post.category ? (

@@ -332,6 +332,29 @@ describe.skipIf(!chromiumPath)("the seeding feed in the browser (production buil
     await seen(jsPage.getByText("没有更多了"));
   });
 
+  it("saves a draft without JavaScript and shows the server's field errors next to the fields", async () => {
+    const page = await pageAs(authorHandle, { javaScriptEnabled: false });
+    await page.goto(`${server.url}/publish`);
+    await seen(page.getByText("上传图片需要启用 JavaScript", { exact: false }));
+    await page.getByRole("button", { name: "发布", exact: true }).click();
+    await page.waitForLoadState("load");
+    const title = page.getByLabel("标题");
+    expect(await title.getAttribute("aria-invalid")).toBe("true");
+    const errorId = (await title.getAttribute("aria-describedby"))!.split(" ")[0];
+    expect(await page.locator(`#${errorId}`).textContent()).toContain("必填");
+
+    await page.getByLabel("标题").fill("周末的早午餐");
+    await page.getByLabel("正文").fill("先写下来，周末再补图片。");
+    await page.getByRole("button", { name: "存草稿" }).click();
+    await page.waitForURL(/\/n\/[0-9a-f-]{36}$/);
+    await seen(page.getByRole("heading", { name: "周末的早午餐" }));
+    await seen(page.getByText("这是一篇草稿，只有你能看到。"));
+    // Nobody else can open it.
+    const visitor = await newPage();
+    const response = await visitor.goto(page.url());
+    expect(response?.status()).toBe(404);
+  });
+
   it("keeps favourites private: the owner sees the 收藏 tab, others a lock", async () => {
     const page = await pageAs(reader.handle);
     await page.goto(noteUrl);

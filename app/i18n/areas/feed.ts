@@ -54,7 +54,6 @@ export const feedZh = {
   "feed.cancel": "取消",
   "feed.counter": "{count}/{max}",
 
-  "feed.note.topics": "话题",
   "feed.note.edit": "编辑",
   "feed.note.delete": "删除",
   "feed.note.deleteConfirm": "删除后其他人将看不到这篇笔记。确定删除吗？",
@@ -191,7 +190,6 @@ export const feedEn: { readonly [K in keyof typeof feedZh]: string } = {
   "feed.cancel": "Cancel",
   "feed.counter": "{count}/{max}",
 
-  "feed.note.topics": "Topics",
   "feed.note.edit": "Edit",
   "feed.note.delete": "Delete",
   "feed.note.deleteConfirm": "Nobody else will see this note once it's deleted. Delete it?",
