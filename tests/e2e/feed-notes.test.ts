@@ -355,6 +355,21 @@ describe.skipIf(!chromiumPath)("the seeding feed in the browser (production buil
     expect(response?.status()).toBe(404);
   });
 
+  it("uploads an avatar in profile settings and shows it on the profile and on the author's cards", async () => {
+    const page = await pageAs(authorHandle);
+    await page.goto(`${server.url}/settings/profile`);
+    await hydrated(page);
+    await page.locator('input[type="file"]').setInputFiles({ name: "me.png", mimeType: "image/png", buffer: await png("#7fb3d5") });
+    await seen(page.getByText("已上传 1/1"), 15_000);
+    await page.getByRole("button", { name: "使用这张头像" }).click();
+    await seen(page.getByText("头像已更新"));
+
+    await page.goto(`${server.url}/u/${authorHandle}`);
+    const avatar = page.locator("img.profile-avatar");
+    await expect.poll(() => avatar.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+    expect(await page.getByTestId("note-card").first().locator("img.user-avatar").count()).toBe(1);
+  });
+
   it("keeps favourites private: the owner sees the 收藏 tab, others a lock", async () => {
     const page = await pageAs(reader.handle);
     await page.goto(noteUrl);

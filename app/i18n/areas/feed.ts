@@ -131,8 +131,7 @@ export const feedZh = {
   "feed.profile.edit": "编辑资料",
 
   "feed.avatar.title": "头像",
-  "feed.avatar.hint": "JPG、PNG 或 WebP，选好后点保存。",
-  "feed.avatar.save": "保存头像",
+  "feed.avatar.save": "使用这张头像",
   "feed.avatar.saved": "头像已更新",
 
   "feed.me.profile": "我的主页",
@@ -267,8 +266,7 @@ export const feedEn: { readonly [K in keyof typeof feedZh]: string } = {
   "feed.profile.edit": "Edit profile",
 
   "feed.avatar.title": "Avatar",
-  "feed.avatar.hint": "JPG, PNG or WebP; pick one, then save.",
-  "feed.avatar.save": "Save avatar",
+  "feed.avatar.save": "Use this avatar",
   "feed.avatar.saved": "Avatar updated",
 
   "feed.me.profile": "My profile",
