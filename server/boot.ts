@@ -14,6 +14,7 @@ import { schedules } from "./jobs/schedules";
 import { attachRealtime } from "./realtime";
 import { systemClock, type Clock } from "./shared/clock";
 import { createLogger, type Logger } from "./shared/logger";
+import { MemoryCache } from "./shared/memory-cache";
 import { createRateLimits } from "./shared/rate-limits";
 import { connectRedis, type RedisClient } from "./shared/redis";
 import { createStorage, type Storage } from "./storage";
@@ -102,6 +103,7 @@ export async function startSeedbed(config: Config, options: StartOptions = {}): 
       healthChecks,
       rateLimits: createRateLimits(redis),
       storage,
+      cache: new MemoryCache(2_000),
     };
 
     const remixBuild = options.withUi === false ? undefined : await loadRemixBuild();

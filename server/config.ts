@@ -72,6 +72,7 @@ export const envSchema = z
     SEED_DEMO: booleanFlag,
     RUN_JOBS: booleanFlag,
     BENCH_ROUTES: booleanFlag,
+    FEED_CACHE_SECONDS: z.coerce.number().int().min(0).max(600).default(20),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production" && !env.SESSION_SECRET) {
@@ -125,6 +126,11 @@ export interface Config {
   runJobs: boolean;
   /** Serve /bench-baseline, the static page `npm run bench` compares every scenario with. */
   benchRoutes: boolean;
+  /**
+   * How long a reader's ranked 推荐 window is reused for their next first page (0 = never). Within that
+   * time a newly published note waits for the next refresh, as it does while scrolling a cursor.
+   */
+  feedCacheSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -177,5 +183,6 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     seedDemo: isProduction ? false : (env.SEED_DEMO ?? true),
     runJobs: env.RUN_JOBS ?? true,
     benchRoutes: env.BENCH_ROUTES ?? false,
+    feedCacheSeconds: env.FEED_CACHE_SECONDS,
   };
 }

@@ -4,6 +4,7 @@ import type { Clock } from "./shared/clock";
 import type { Logger } from "./shared/logger";
 import type { RateLimits } from "./shared/rate-limits";
 import type { Storage } from "./storage";
+import type { MemoryCache } from "./shared/memory-cache";
 
 /** Pushes realtime events to connected clients (Socket.IO, across nodes via Redis when configured). */
 export interface RealtimePublisher {
@@ -35,4 +36,6 @@ export interface AppContext {
   rateLimits: RateLimits;
   /** Object storage for media: S3 when S3_BUCKET is set, local disk otherwise. */
   storage: Storage;
+  /** Short-lived per-process caches (see MemoryCache): reused rankings and the like. */
+  cache: MemoryCache;
 }

@@ -5,6 +5,7 @@ import { loadConfig } from "../../server/config";
 import type { AppContext } from "../../server/context";
 import { systemClock } from "../../server/shared/clock";
 import { createLogger } from "../../server/shared/logger";
+import { MemoryCache } from "../../server/shared/memory-cache";
 import { createRateLimits } from "../../server/shared/rate-limits";
 
 /** The context domain functions need while the benchmark seeds, outside any server. */
@@ -18,6 +19,7 @@ export function createTestContextLite(db: Database): AppContext {
     realtime: { toUser() {}, toRoom() {} },
     healthChecks: [],
     rateLimits: createRateLimits(),
+    cache: new MemoryCache(100),
     storage: createLocalStorageSync(path.join(config.dataDir, "media")),
   };
 }

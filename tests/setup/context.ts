@@ -5,6 +5,7 @@ import type { AppContext, RealtimePublisher } from "../../server/context";
 import { loadConfig, type Config } from "../../server/config";
 import { FixedClock, type Clock } from "../../server/shared/clock";
 import { createLogger } from "../../server/shared/logger";
+import { MemoryCache } from "../../server/shared/memory-cache";
 import { createRateLimits } from "../../server/shared/rate-limits";
 import type { Database } from "../../db/client";
 
@@ -17,6 +18,8 @@ export function testConfig(overrides: Record<string, string | undefined> = {}): 
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? "silent",
     SEED_DEMO: "0",
     RUN_JOBS: "0",
+    // Tests publish and read back at one instant; reusing a ranking would hide what they just wrote.
+    FEED_CACHE_SECONDS: "0",
     DATA_DIR: `.test-data/${process.pid}`,
     ...overrides,
   });
@@ -50,6 +53,7 @@ export function createTestContext(
     realtime: new RecordingRealtime(),
     healthChecks: [],
     rateLimits: createRateLimits(),
+    cache: new MemoryCache(100),
     storage: options.storage ?? createLocalStorageSync(path.join(config.dataDir, "media")),
   };
 }

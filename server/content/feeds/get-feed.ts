@@ -33,7 +33,11 @@ const timeOf = (column: string) => sql.raw(`to_char(${column} at time zone 'UTC'
  * note published between two requests never shifts what the next page holds. Only published notes of
  * active members appear. A cursor from another tab, or a damaged one, is VALIDATION_FAILED.
  */
-export async function getFeed(ctx: Pick<AppContext, "db" | "clock">, input: FeedInput, viewer: Viewer): Promise<FeedPage> {
+export async function getFeed(
+  ctx: Pick<AppContext, "db" | "clock" | "cache" | "config">,
+  input: FeedInput,
+  viewer: Viewer,
+): Promise<FeedPage> {
   const { tab, categorySlug, topic, cursor, limit = DEFAULT_FEED_LIMIT } = parseInput(feedInputSchema, input);
   const filter = await resolveFilter(ctx.db, { categorySlug, topic });
   // Decode before anything else can short-circuit, so a bad cursor is an error on every tab.

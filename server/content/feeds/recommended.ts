@@ -120,14 +120,65 @@ function scoreOf(viewerId: string | null, asOf: string, interests: [string, numb
   return sql`(${base} * (1 + ${interest}) * (case when ${followed} then ${FOLLOW_BOOST}::float8 else 1 end))`;
 }
 
+/** A reader's scored window at one instant, best first; reused while fresh (see config.feedCacheSeconds). */
+interface RankedWindow {
+  asOf: string;
+  interests: [string, number][];
+  rows: { id: string; score: number }[];
+}
+
+type RecommendedContext = Pick<AppContext, "db" | "clock" | "cache" | "config">;
+
+function windowKey(viewerId: string | null, filter: FeedFilter): string {
+  return `recommended:${viewerId ?? "visitor"}:${filter.categoryId ?? ""}:${filter.topicId ?? ""}`;
+}
+
+/** Scores the whole window once, best first (at most a few thousand rows, see the limits above). */
+async function rankWindow(ctx: RecommendedContext, viewerId: string | null, filter: FeedFilter, asOf: string, interests: [string, number][]) {
+  const rows = rowsOf<{ id: string; score: number }>(
+    await ctx.db.execute(sql`
+      with cand as (${candidates(viewerId, filter, asOf, interests)}),
+      scored as (select p.id, ${scoreOf(viewerId, asOf, interests)} as score from cand p)
+      select id, score from scored order by score desc, id desc`),
+  );
+  return rows.map((r) => ({ id: r.id, score: Number(r.score) }));
+}
+
+/**
+ * The ranked window for a first page or a phase-1 cursor, from the cache when it is the same reader,
+ * page filter and instant. A first page within feedCacheSeconds of the last one reuses that ranking
+ * (and its asOf) instead of scoring the window again: the expensive part of 推荐, shared by every
+ * visitor and by one reader's repeated refreshes.
+ */
+async function cachedWindow(
+  ctx: RecommendedContext,
+  viewerId: string | null,
+  filter: FeedFilter,
+  state: RecommendedCursor | null,
+): Promise<RankedWindow | null> {
+  const ttlMs = ctx.config.feedCacheSeconds * 1000;
+  if (ttlMs <= 0) return null;
+  const key = windowKey(viewerId, filter);
+  const nowMs = ctx.clock.now().getTime();
+  const cached = ctx.cache.get<RankedWindow>(key, nowMs);
+  if (cached && (!state || state.asOf === cached.asOf)) return cached;
+  if (state) return null; // an older cursor: rank its own instant without disturbing the cache
+  const asOf = toKey(ctx.clock.now());
+  const interests = viewerId ? await interestsOf(ctx, viewerId, asOf) : [];
+  const fresh: RankedWindow = { asOf, interests, rows: await rankWindow(ctx, viewerId, filter, asOf, interests) };
+  ctx.cache.set(key, fresh, ttlMs, nowMs);
+  return fresh;
+}
+
 export async function recommendedPage(
-  ctx: Pick<AppContext, "db" | "clock">,
+  ctx: RecommendedContext,
   { viewerId, filter, cursor, limit }: Options,
 ): Promise<{ ids: string[]; nextCursor: string | null }> {
   const state: RecommendedCursor | null = cursor ? decodeCursor(recommendedCursor, cursor) : null;
   if (filter.empty) return { ids: [], nextCursor: null };
-  const asOf = state?.asOf ?? toKey(ctx.clock.now());
-  const interests = state ? state.i : viewerId ? await interestsOf(ctx, viewerId, asOf) : [];
+  const ranked = !state || state.phase === 1 ? await cachedWindow(ctx, viewerId, filter, state) : null;
+  const asOf = ranked?.asOf ?? state?.asOf ?? toKey(ctx.clock.now());
+  const interests = ranked?.interests ?? (state ? state.i : viewerId ? await interestsOf(ctx, viewerId, asOf) : []);
   const window = candidates(viewerId, filter, asOf, interests);
 
   const ids: string[] = [];
@@ -135,14 +186,23 @@ export async function recommendedPage(
 
   if (!state || state.phase === 1) {
     const after = state?.phase === 1 ? state : null;
-    const rows = rowsOf<{ id: string; score: number }>(
-      await ctx.db.execute(sql`
-        with cand as (${window}),
-        scored as (select p.id, ${scoreOf(viewerId, asOf, interests)} as score from cand p)
-        select id, score from scored
-        ${after ? sql`where (score, id) < (${after.s}::float8, ${after.id}::uuid)` : sql``}
-        order by score desc, id desc limit ${limit + 1}`),
-    );
+    let rows: { id: string; score: number }[];
+    if (ranked) {
+      // (score, id) descending, strictly after the cursor's key — the same order the SQL below uses.
+      const start = after
+        ? ranked.rows.findIndex((r) => r.score < after.s || (r.score === after.s && r.id < after.id))
+        : 0;
+      rows = start < 0 ? [] : ranked.rows.slice(start, start + limit + 1);
+    } else {
+      rows = rowsOf<{ id: string; score: number }>(
+        await ctx.db.execute(sql`
+          with cand as (${window}),
+          scored as (select p.id, ${scoreOf(viewerId, asOf, interests)} as score from cand p)
+          select id, score from scored
+          ${after ? sql`where (score, id) < (${after.s}::float8, ${after.id}::uuid)` : sql``}
+          order by score desc, id desc limit ${limit + 1}`),
+      );
+    }
     const page = rows.slice(0, limit);
     ids.push(...page.map((r) => r.id));
     const last = page[page.length - 1];
