@@ -4,3 +4,4 @@ export * from "./jobs";
 export * from "./media";
 export * from "./content";
 export * from "./notifications";
+export * from "./search";
