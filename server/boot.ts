@@ -18,6 +18,8 @@ import { MemoryCache } from "./shared/memory-cache";
 import { createRateLimits } from "./shared/rate-limits";
 import { connectRedis, type RedisClient } from "./shared/redis";
 import { createStorage, type Storage } from "./storage";
+import { createSearchEngine } from "../search";
+import { backfillSearchOnStart } from "./search";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -75,19 +77,21 @@ export async function startSeedbed(config: Config, options: StartOptions = {}): 
       cleanups.push(async () => void (await r.quit().catch(() => r.disconnect())));
     }
     const storage = await createStorage(config.storage);
+    // One engine for the process: Meilisearch when MEILI_HOST is set, the built-in one on the database.
+    const search = createSearchEngine(config, dbHandle.db);
+    await search.prepare().catch((err: unknown) => logger.error({ err }, "search engine not prepared; /readyz reports it"));
+    let searchBackfill: ReturnType<typeof backfillSearchOnStart> | undefined;
 
     const healthChecks: HealthCheck[] = [
       { name: "database", check: () => dbHandle.ping() },
       { name: "storage", check: () => storage.check() },
       {
         name: "search",
-        check:
-          config.search.kind === "meilisearch"
-            ? async () => {
-                const res = await fetch(new URL("/health", config.search.kind === "meilisearch" ? config.search.host : ""));
-                if (!res.ok) throw new Error(`Meilisearch answered ${res.status}`);
-              }
-            : () => dbHandle.ping(), // the built-in engine lives in the database
+        check: async () => {
+          await search.check();
+          // Not ready while a first build runs (an empty index would answer every search with nothing).
+          if (await searchBackfill?.firstBuild()) throw new Error("search index is being built");
+        },
       },
     ];
     if (redis) {
@@ -104,6 +108,7 @@ export async function startSeedbed(config: Config, options: StartOptions = {}): 
       rateLimits: createRateLimits(redis),
       storage,
       cache: new MemoryCache(2_000),
+      search,
     };
 
     const remixBuild = options.withUi === false ? undefined : await loadRemixBuild();
@@ -122,6 +127,9 @@ export async function startSeedbed(config: Config, options: StartOptions = {}): 
     // The same registry as `npm run worker`; with RUN_JOBS=0 only workers process jobs.
     const jobs = createJobRunner({ db: ctx.db, logger, clock, consumers, schedules, context: { config, realtime: ctx.realtime } });
     if (config.runJobs) jobs.start();
+    // Indexes never built, or built by an older SEARCH_INDEX_VERSION, are rebuilt in the background by
+    // the process that runs jobs (existing installs, bulk-loaded data; new writes arrive by the outbox).
+    if (config.runJobs) searchBackfill = backfillSearchOnStart(ctx);
 
     await new Promise<void>((resolve, reject) => {
       httpServer.once("error", reject);
@@ -139,6 +147,7 @@ export async function startSeedbed(config: Config, options: StartOptions = {}): 
         httpServer.closeIdleConnections();
         const force = setTimeout(() => httpServer.closeAllConnections(), 10_000);
         await jobs.stop(); // lets the job in hand finish its transaction
+        await searchBackfill?.stop(); // an unfinished rebuild leaves the old index and restarts next time
         await realtime.close(); // disconnects sockets, which would otherwise hold the server open
         await closed; // in-flight requests have finished
         clearTimeout(force);

@@ -1,4 +1,5 @@
 import type { Database } from "../db/client";
+import type { SearchEngine } from "../search";
 import type { Config } from "./config";
 import type { Clock } from "./shared/clock";
 import type { Logger } from "./shared/logger";
@@ -38,4 +39,6 @@ export interface AppContext {
   storage: Storage;
   /** Short-lived per-process caches (see MemoryCache): reused rankings and the like. */
   cache: MemoryCache;
+  /** The search engine: Meilisearch when MEILI_HOST is set, the built-in one on `db` otherwise. */
+  search: SearchEngine;
 }

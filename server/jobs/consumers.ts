@@ -1,5 +1,6 @@
 import { learnInterests } from "../content/feeds";
 import { notificationConsumers } from "../notifications";
+import { searchConsumers } from "../search";
 import type { Consumer } from "./consumer";
 
 /**
@@ -15,4 +16,4 @@ import type { Consumer } from "./consumer";
  *
  * A consumer's name is part of its deliveries' keys: never rename one that has run in production.
  */
-export const consumers: readonly Consumer[] = [...notificationConsumers, learnInterests];
+export const consumers: readonly Consumer[] = [...notificationConsumers, learnInterests, ...searchConsumers];

@@ -1,5 +1,6 @@
 import path from "node:path";
 import type { Database } from "../../db/client";
+import { createSearchEngine } from "../../search";
 import { createLocalStorageSync } from "../../server/storage";
 import { loadConfig } from "../../server/config";
 import type { AppContext } from "../../server/context";
@@ -21,5 +22,6 @@ export function createTestContextLite(db: Database): AppContext {
     rateLimits: createRateLimits(),
     cache: new MemoryCache(100),
     storage: createLocalStorageSync(path.join(config.dataDir, "media")),
+    search: createSearchEngine(config, db),
   };
 }

@@ -8,6 +8,7 @@ import { createLogger } from "../../server/shared/logger";
 import { MemoryCache } from "../../server/shared/memory-cache";
 import { createRateLimits } from "../../server/shared/rate-limits";
 import type { Database } from "../../db/client";
+import { createSearchEngine } from "../../search";
 
 /** A configuration as the app would load it, pointed at the test's database. */
 export function testConfig(overrides: Record<string, string | undefined> = {}): Config {
@@ -55,6 +56,7 @@ export function createTestContext(
     rateLimits: createRateLimits(),
     cache: new MemoryCache(100),
     storage: options.storage ?? createLocalStorageSync(path.join(config.dataDir, "media")),
+    search: createSearchEngine(config, db),
   };
 }
 

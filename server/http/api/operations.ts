@@ -5,6 +5,7 @@ import { identityOperations } from "../../identity/api";
 import { jobsOperations } from "../../jobs/api";
 import { mediaOperations } from "../../media/api";
 import { notificationsOperations } from "../../notifications/api";
+import { searchOperations } from "../../search/api";
 import type { ApiOperation } from "./define-operation";
 
 /**
@@ -19,4 +20,5 @@ export const apiOperations: readonly ApiOperation[] = [
   ...feedsOperations,
   ...mediaOperations,
   ...notificationsOperations,
+  ...searchOperations,
 ];
