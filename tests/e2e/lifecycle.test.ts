@@ -25,7 +25,8 @@ describe("npm start on embedded defaults", () => {
     let stderr = "";
     child.stderr!.on("data", (d: Buffer) => (stderr += d.toString()));
     child.stdout!.resume();
-    const deadline = Date.now() + 90_000;
+    // The first start seeds the demo community (hundreds of notes and images) before it listens.
+    const deadline = Date.now() + 240_000;
     while (!/Seedbed is running at (\S+)/.test(stderr)) {
       if (child.exitCode !== null) throw new Error(`server exited early:\n${stderr}`);
       if (Date.now() > deadline) throw new Error(`server did not start:\n${stderr}`);
@@ -77,5 +78,5 @@ describe("npm start on embedded defaults", () => {
     } finally {
       expect(await stopWithCtrlC(second.child)).toBe(0);
     }
-  });
+  }, 420_000);
 });
