@@ -2,7 +2,7 @@ import { sql, type SQL } from "drizzle-orm";
 import type { Queryable } from "../db/client";
 import type { SearchEngine, SearchHit, SearchRequest, SearchResponse } from "./engine";
 import { editDistance, highlight } from "./highlight";
-import { isLatinWord, segmentWords } from "./segment";
+import { hanBigrams, hasHan, isLatinWord, segmentWords } from "./segment";
 import {
   INDEX_SETTINGS,
   MAX_QUERY_WORDS,
@@ -152,6 +152,8 @@ function rowOf(settings: IndexSettings<AnyDocument>, doc: AnyDocument) {
     if (words.length === 0) continue;
     for (const w of words) if (w.length >= 4 && isLatinWord(w) && !/^\d+$/.test(w)) latinTerms.add(w);
     parts.push(sql`setweight(to_tsvector('simple', ${words.join(" ")}), ${weight}::"char")`);
+    const pairs = hanBigrams(text);
+    if (pairs.length > 0) parts.push(sql`setweight(to_tsvector('simple', ${pairs.join(" ")}), 'D')`);
   }
   const tsv = parts.length > 0 ? sql.join(parts, sql` || `) : sql`''::tsvector`;
   const facet = settings.facet ? ((record[settings.facet] as string | null | undefined) ?? null) : null;
@@ -212,6 +214,10 @@ export async function parseQuery(q: string, lookup: (words: string[]) => Promise
       alternatives.add(phrase(synonym));
       synonym.forEach((w) => highlightTerms.add(w));
     }
+    // A Chinese word the segmenter may have cut differently inside a document: its character pairs
+    // in a row (a two-character word is its own pair, already covered by the word itself).
+    const pairs = hasHan(word) && /^\p{Script=Han}+$/u.test(word) ? hanBigrams(word) : [];
+    if (pairs.length > 1) alternatives.add(phrase(pairs));
     const budget = isLatinWord(word) ? allowedTypos(word) : 0;
     if (budget > 0) {
       for (const candidate of vocabulary) {

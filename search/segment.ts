@@ -64,3 +64,18 @@ export function isLatinWord(word: string): boolean {
 export function hasHan(word: string): boolean {
   return /\p{Script=Han}/u.test(word);
 }
+
+/**
+ * Overlapping pairs of Han characters in each run of Chinese text (口红色的 → 口红 红色 色的), in order.
+ * Dictionary segmentation depends on context — 口红色 may come out as 口|红色 — so the built-in
+ * engine indexes these pairs as well (at the lowest weight), and a query word is also matched as the
+ * phrase of its pairs: 口红 is then found inside 口红色 whatever the segmenter did.
+ */
+export function hanBigrams(text: string): string[] {
+  const pairs: string[] = [];
+  for (const run of normalizeText(text).match(/\p{Script=Han}+/gu) ?? []) {
+    const chars = [...run];
+    for (let i = 0; i + 1 < chars.length; i++) pairs.push(chars[i]! + chars[i + 1]!);
+  }
+  return pairs;
+}
