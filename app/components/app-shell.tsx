@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import { useT, type UiKey } from "~/i18n";
 import { CalendarCheckIcon, ChatIcon, CompassIcon, HomeIcon, PlusIcon, SproutIcon, UserIcon } from "./icons";
 import { LanguageToggle } from "./language-switcher";
+import { SearchIcon } from "./search-box";
 import { UnreadTabIcon, useLiveUnreadCount, useMessagesTabLabel } from "./notification-badge";
 
 const TABS: { to: string; label: UiKey; Icon: typeof HomeIcon }[] = [
@@ -45,6 +46,9 @@ export function AppShell({ signedIn, children }: { signedIn: boolean; children: 
       <header className="topbar">
         <Brand />
         <div className="topbar-actions">
+          <Link to="/search" className="btn btn-ghost btn-lang" aria-label={t("search.open")} title={t("search.open")} data-testid="header-search">
+            <SearchIcon size={20} />
+          </Link>
           <LanguageToggle />
           {signedIn ? null : (
             <Link to="/login" className="btn btn-primary btn-small">

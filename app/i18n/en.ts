@@ -4,11 +4,13 @@ import { feedEn } from "./areas/feed";
 import { mediaEn } from "./areas/media";
 import { moderationEn } from "./areas/moderation";
 import { notificationsEn } from "./areas/notifications";
+import { searchEn } from "./areas/search";
 
 export const en: UiMessages = {
   ...feedEn,
   ...moderationEn,
   ...notificationsEn,
+  ...searchEn,
   ...mediaEn,
   "app.name": "Seedbed",
   "app.tagline": "Find good things, share real experiences",

@@ -7,11 +7,13 @@ import { feedZh } from "./areas/feed";
 import { mediaZh } from "./areas/media";
 import { moderationZh } from "./areas/moderation";
 import { notificationsZh } from "./areas/notifications";
+import { searchZh } from "./areas/search";
 
 export const zhCN = {
   ...feedZh,
   ...moderationZh,
   ...notificationsZh,
+  ...searchZh,
   ...mediaZh,
   "app.name": "Seedbed",
   "app.tagline": "发现好物，分享真实体验",

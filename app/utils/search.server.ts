@@ -1,0 +1,38 @@
+/**
+ * The search context as the /search page and its suggestions use it. Routes import server code only
+ * through `.server` modules, so none of it reaches the browser.
+ */
+import type { AppLoadContext } from "@remix-run/node";
+import { search, type SearchResult, type SearchType } from "../../server/search";
+import { isAppError } from "../../server/shared/errors";
+import type { Viewer } from "../../server/content";
+
+export { suggest } from "../../server/search";
+export type { HighlightedView, NoteHit, SearchResult, SearchType, Suggestions, UserHit } from "../../server/search";
+
+export type SearchPage =
+  | { state: "start"; q: string; type: SearchType }
+  | { state: "invalid"; q: string; type: SearchType }
+  | { state: "results"; q: string; type: SearchType; category: string | null; result: SearchResult };
+
+/**
+ * Reads ?q=&type=&category=&cursor= and searches. A blank query shows the start state; input the
+ * search refuses (a too-long query, a damaged cursor) shows a friendly message instead of an error.
+ */
+export async function searchPage(context: AppLoadContext, url: URL, viewer: Viewer): Promise<SearchPage> {
+  const q = (url.searchParams.get("q") ?? "").trim();
+  const type: SearchType = url.searchParams.get("type") === "users" ? "users" : "notes";
+  const category = url.searchParams.get("category") || null;
+  if (!q) return { state: "start", q, type };
+  try {
+    const result = await search(
+      context,
+      { q, type, category: category ?? undefined, cursor: url.searchParams.get("cursor") ?? undefined, limit: 20 },
+      viewer,
+    );
+    return { state: "results", q, type, category, result };
+  } catch (error) {
+    if (isAppError(error) && error.code === "VALIDATION_FAILED") return { state: "invalid", q: q.slice(0, 100), type };
+    throw error;
+  }
+}
