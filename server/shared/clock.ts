@@ -29,13 +29,16 @@ export class FixedClock implements Clock {
  * The platform-local calendar date (YYYY-MM-DD) of an instant. The one place "a day" is computed:
  * check-ins, daily caps and streaks all use it.
  */
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
 export function localDate(at: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat("en-CA", {
-    timeZone,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).formatToParts(at);
+  // Building the formatter costs far more than using it; one per time zone serves every call.
+  let format = dateFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
+    dateFormats.set(timeZone, format);
+  }
+  const parts = format.formatToParts(at);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
   return `${get("year")}-${get("month")}-${get("day")}`;
 }
