@@ -37,15 +37,19 @@ describe("the recommended feed's ranked-window cache", () => {
     await db?.close();
   });
 
-  async function walk(ctx: ReturnType<typeof createTestContext>) {
+  async function walk(ctx: ReturnType<typeof createTestContext>, betweenPages: () => void = () => {}) {
     const seen: string[] = [];
     let cursor: string | undefined;
+    let phase2 = false;
     for (let n = 0; n < 100; n++) {
       const page = await getFeed(ctx, { tab: "recommended", cursor, limit: 40 }, null);
       seen.push(...page.items.map((i) => i.id));
       if (!page.nextCursor) break;
       cursor = page.nextCursor;
+      phase2 ||= JSON.parse(Buffer.from(cursor, "base64url").toString()).phase === 2;
+      betweenPages();
     }
+    expect(phase2, "the walk goes past the ranked window").toBe(true);
     return seen;
   }
 
@@ -55,9 +59,13 @@ describe("the recommended feed's ranked-window cache", () => {
     const plain = await walk(uncached);
     expect(plain).toHaveLength(700);
     expect(await walk(cached)).toEqual(plain);
-    expect(cached.cache.size).toBe(1);
+    expect(cached.cache.size).toBe(2); // the ranking, and the pointer from first pages to it
     // A second walk is served from the cached ranking and is still identical.
     expect(await walk(cached)).toEqual(plain);
+    // So is a slow reader's, whose ranking expires between pages and is rebuilt at the cursor's instant.
+    const start = clock.now();
+    expect(await walk(cached, () => clock.advance(31_000))).toEqual(plain);
+    clock.set(start);
   });
 
   it("keeps a new note out of the first page until the ranking expires, then shows it", async () => {

@@ -129,8 +129,12 @@ interface RankedWindow {
 
 type RecommendedContext = Pick<AppContext, "db" | "clock" | "cache" | "config">;
 
-function windowKey(viewerId: string | null, filter: FeedFilter): string {
-  return `recommended:${viewerId ?? "visitor"}:${filter.categoryId ?? ""}:${filter.topicId ?? ""}`;
+/** Where a reader's latest first page put its ranking, and that ranking by its instant. */
+function pointerKey(viewerId: string | null, filter: FeedFilter): string {
+  return `recommended:latest:${viewerId ?? "visitor"}:${filter.categoryId ?? ""}:${filter.topicId ?? ""}`;
+}
+function windowKey(viewerId: string | null, filter: FeedFilter, asOf: string): string {
+  return `recommended:${viewerId ?? "visitor"}:${filter.categoryId ?? ""}:${filter.topicId ?? ""}:${asOf}`;
 }
 
 /** Scores the whole window once, best first (at most a few thousand rows, see the limits above). */
@@ -145,10 +149,10 @@ async function rankWindow(ctx: RecommendedContext, viewerId: string | null, filt
 }
 
 /**
- * The ranked window for a first page or a phase-1 cursor, from the cache when it is the same reader,
- * page filter and instant. A first page within feedCacheSeconds of the last one reuses that ranking
- * (and its asOf) instead of scoring the window again: the expensive part of 推荐, shared by every
- * visitor and by one reader's repeated refreshes.
+ * The ranked window of a first page or of a cursor's instant, from the cache when it holds it. A first
+ * page within feedCacheSeconds of the reader's last one reuses that ranking (and its asOf) instead of
+ * scoring the window again — the expensive part of 推荐, shared by every visitor and by a reader's
+ * refreshes — and a reader scrolling on (phase 1 or 2) finds the ranking of their cursor's instant.
  */
 async function cachedWindow(
   ctx: RecommendedContext,
@@ -158,15 +162,17 @@ async function cachedWindow(
 ): Promise<RankedWindow | null> {
   const ttlMs = ctx.config.feedCacheSeconds * 1000;
   if (ttlMs <= 0) return null;
-  const key = windowKey(viewerId, filter);
   const nowMs = ctx.clock.now().getTime();
-  const cached = ctx.cache.get<RankedWindow>(key, nowMs);
-  if (cached && (!state || state.asOf === cached.asOf)) return cached;
-  if (state) return null; // an older cursor: rank its own instant without disturbing the cache
-  const asOf = toKey(ctx.clock.now());
-  const interests = viewerId ? await interestsOf(ctx, viewerId, asOf) : [];
-  const fresh: RankedWindow = { asOf, interests, rows: await rankWindow(ctx, viewerId, filter, asOf, interests) };
-  ctx.cache.set(key, fresh, ttlMs, nowMs);
+  const asOf = state?.asOf ?? ctx.cache.get<string>(pointerKey(viewerId, filter), nowMs);
+  if (asOf) {
+    const cached = ctx.cache.get<RankedWindow>(windowKey(viewerId, filter, asOf), nowMs);
+    if (cached) return cached;
+  }
+  const at = asOf ?? toKey(ctx.clock.now());
+  const interests = state ? state.i : viewerId ? await interestsOf(ctx, viewerId, at) : [];
+  const fresh: RankedWindow = { asOf: at, interests, rows: await rankWindow(ctx, viewerId, filter, at, interests) };
+  ctx.cache.set(windowKey(viewerId, filter, at), fresh, ttlMs, nowMs);
+  if (!state) ctx.cache.set(pointerKey(viewerId, filter), at, ttlMs, nowMs);
   return fresh;
 }
 
@@ -176,7 +182,7 @@ export async function recommendedPage(
 ): Promise<{ ids: string[]; nextCursor: string | null }> {
   const state: RecommendedCursor | null = cursor ? decodeCursor(recommendedCursor, cursor) : null;
   if (filter.empty) return { ids: [], nextCursor: null };
-  const ranked = !state || state.phase === 1 ? await cachedWindow(ctx, viewerId, filter, state) : null;
+  const ranked = await cachedWindow(ctx, viewerId, filter, state);
   const asOf = ranked?.asOf ?? state?.asOf ?? toKey(ctx.clock.now());
   const interests = ranked?.interests ?? (state ? state.i : viewerId ? await interestsOf(ctx, viewerId, asOf) : []);
   const window = candidates(viewerId, filter, asOf, interests);
@@ -217,10 +223,19 @@ export async function recommendedPage(
   const from = phase2From ?? { t: null, id: null };
   const rows = rowsOf<{ id: string; k: string }>(
     await ctx.db.execute(sql`
-      with cand as (${window})
+      ${ranked ? sql`` : sql`with cand as (${window})`}
       select p.id, to_char(p.published_at at time zone 'UTC', ${CURSOR_TIME_FORMAT}) as k from posts p
       where ${publicNotes(filter)} and p.published_at <= ${asOf}::timestamptz
-        and not exists (select 1 from cand where cand.id = p.id)
+        ${
+          ranked
+            ? ranked.rows.length > 0
+              ? sql`and p.id not in (${sql.join(
+                  ranked.rows.map((r) => sql`${r.id}::uuid`),
+                  sql`, `,
+                )})`
+              : sql``
+            : sql`and not exists (select 1 from cand where cand.id = p.id)`
+        }
         ${from.t && from.id ? sql`and (p.published_at, p.id) < (${from.t}::timestamptz, ${from.id}::uuid)` : sql``}
       order by p.published_at desc, p.id desc limit ${need + 1}`),
   );
