@@ -44,11 +44,15 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
 /** How many of the author's other notes the strip under a note shows. */
 const MORE_FROM_AUTHOR = 6;
 
+const FIRST_COMMENTS = 10;
+
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await getUser(request, context);
   const post = await getPost(context, params.id ?? "", user).catch(rethrowAsResponse);
   const [comments, authorPosts] = await Promise.all([
-    listComments(context, post.id, user, { limit: 20 }),
+    // The first screenful of comments; "查看更多评论" fetches the rest page by page. Rendering every
+    // comment of a busy note made its page several times heavier than the note itself.
+    listComments(context, post.id, user, { limit: FIRST_COMMENTS }),
     listUserPosts(context, post.author.id, user, { limit: MORE_FROM_AUTHOR + 1 }),
   ]);
   return json({
