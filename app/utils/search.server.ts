@@ -3,9 +3,10 @@
  * through `.server` modules, so none of it reaches the browser.
  */
 import type { AppLoadContext } from "@remix-run/node";
+import { sql } from "drizzle-orm";
 import { search, type SearchResult, type SearchType } from "../../server/search";
 import { isAppError } from "../../server/shared/errors";
-import type { Viewer } from "../../server/content";
+import { loadPostCards, type Viewer } from "../../server/content";
 
 export { suggest } from "../../server/search";
 export type { HighlightedView, NoteHit, SearchResult, SearchType, Suggestions, UserHit } from "../../server/search";
@@ -35,4 +36,18 @@ export async function searchPage(context: AppLoadContext, url: URL, viewer: View
     if (isAppError(error) && error.code === "VALIDATION_FAILED") return { state: "invalid", q: q.slice(0, 100), type };
     throw error;
   }
+}
+
+/**
+ * The naive search the bench compares the engine with: a sequential ILIKE scan of titles and bodies,
+ * newest first, then the same cards the search API returns. Never used by the app itself.
+ */
+export async function ilikeBaseline(context: AppLoadContext, q: string) {
+  const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const result = await context.db.execute(sql`
+    select id from posts
+    where status = 'published' and (title ilike ${pattern} or body ilike ${pattern})
+    order by published_at desc limit 20`);
+  const rows = (Array.isArray(result) ? result : ((result as { rows?: unknown[] }).rows ?? [])) as { id: string }[];
+  return { notes: await loadPostCards(context, rows.map((r) => r.id), null) };
 }

@@ -74,4 +74,19 @@ export const scenarios: Scenario[] = [
     headers: bearer,
     expectStatus: 200,
   },
+  // Search: the naive ILIKE scan first, so the engine's scenario can be reported as a ratio to it.
+  { name: "search baseline (naive ILIKE scan, 口红)", path: () => `/search/ilike-baseline?q=${encodeURIComponent("口红")}`, expectStatus: 200 },
+  {
+    name: "search (API, built-in engine unless MEILI_HOST, 口红)",
+    path: () => `/api/v1/search?q=${encodeURIComponent("口红")}`,
+    headers: bearer,
+    expectStatus: 200,
+    compareTo: "search baseline (naive ILIKE scan, 口红)",
+  },
+  {
+    name: "search (API, Chinese and a Latin typo: 保湿 lipstik)",
+    path: () => `/api/v1/search?q=${encodeURIComponent("保湿 lipstik")}`,
+    headers: bearer,
+    expectStatus: 200,
+  },
 ];
