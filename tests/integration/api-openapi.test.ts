@@ -68,6 +68,13 @@ describe("the OpenAPI document at /api/v1/openapi.json", () => {
     const ids = operations().map((o) => o.op.operationId);
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids).toEqual(expect.arrayContaining(["signUp", "logIn", "getMe", "logOut", "updateMe", "listAccessTokens", "createAccessToken", "revokeAccessToken"]));
+    // The operationIds DESIGN.md §5 fixes, for every capability built so far.
+    expect(ids).toEqual(
+      expect.arrayContaining([
+        "createUpload", "createPost", "getPost", "getFeed", "likePost", "unlikePost", "favoritePost",
+        "createComment", "followUser", "reportPost", "listNotifications", "featurePost", "search",
+      ]),
+    );
     expect(find("signUp")).toMatchObject({ path: "/auth/sign-up", method: "post" });
     expect(find("getMe")).toMatchObject({ path: "/me", method: "get" });
     expect(find("revokeAccessToken").path).toBe("/me/access-tokens/{tokenId}");
