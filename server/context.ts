@@ -13,6 +13,11 @@ export interface RealtimePublisher {
   toUser(userId: string, event: string, payload: unknown): void;
   /** Sends an event to everyone in a named room (e.g. `post:<id>`). */
   toRoom(room: string, event: string, payload: unknown): void;
+  /**
+   * Drops every socket of one user on every node, e.g. after log-out or a token is revoked: a socket
+   * is authenticated once, at connect, so it must reconnect (and authenticate again) to stay signed in.
+   */
+  disconnectUser(userId: string): void;
 }
 
 /** A part of the system /readyz asks about. */

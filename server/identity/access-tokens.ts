@@ -69,7 +69,11 @@ export async function revokeAccessToken(ctx: AppContext, userId: string, tokenId
     .set({ revokedAt: now })
     .where(and(eq(accessTokens.id, tokenId), eq(accessTokens.userId, userId), isNull(accessTokens.revokedAt)))
     .returning({ id: accessTokens.id });
-  if (updated.length > 0) return;
+  if (updated.length > 0) {
+    // A socket opened with this token must not outlive it.
+    ctx.realtime.disconnectUser(userId);
+    return;
+  }
   const [existing] = await ctx.db
     .select({ id: accessTokens.id })
     .from(accessTokens)

@@ -28,6 +28,12 @@ export function publisherFor(io: Server, logger: Logger): RealtimePublisher {
   return {
     toUser: (userId, event, payload) => emit(userRoom(userId), event, payload),
     toRoom: (room, event, payload) => emit(room, event, payload),
+    disconnectUser: (userId) => {
+      // Through the adapter, so sockets on other nodes go too; clients reconnect and authenticate again.
+      void Promise.resolve()
+        .then(() => io.in(userRoom(userId)).disconnectSockets(true))
+        .catch((err: unknown) => logger.warn({ err, userId }, "realtime disconnect failed"));
+    },
   };
 }
 
@@ -66,7 +72,7 @@ export async function createRealtimePublisher(config: Config, options: { logger?
   const logger = options.logger ?? createLogger({ level: config.logLevel });
   if (!config.redisUrl) {
     logger.info("realtime pushes from this process are dropped: no REDIS_URL to reach the app nodes");
-    return { publisher: { toUser() {}, toRoom() {} }, close: async () => {} };
+    return { publisher: { toUser() {}, toRoom() {}, disconnectUser() {} }, close: async () => {} };
   }
   const io = new Server();
   const closeRedis = await attachRedisAdapter(io, { redisUrl: config.redisUrl, logger });

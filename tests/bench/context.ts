@@ -17,7 +17,7 @@ export function createTestContextLite(db: Database): AppContext {
     db,
     clock: systemClock,
     logger: createLogger({ level: "warn" }),
-    realtime: { toUser() {}, toRoom() {} },
+    realtime: { toUser() {}, toRoom() {}, disconnectUser() {} },
     healthChecks: [],
     rateLimits: createRateLimits(),
     cache: new MemoryCache(100),

@@ -69,6 +69,36 @@ describe("realtime: who a socket is", () => {
     expect(await got).toEqual(sent);
   });
 
+  it("drops a member's sockets when they log out, and the ended session reconnects only as a visitor", async () => {
+    const carol = await signedUpMember(createTestContext(db.handle.db), "carol");
+    const tab = await connect(server.url, { cookie: carol.cookie });
+    const dropped = new Promise<string>((resolve) => tab.once("disconnect", (reason) => resolve(reason)));
+    const res = await fetch(`${server.url}/api/v1/auth/log-out`, { method: "POST", headers: { cookie: carol.cookie } });
+    expect(res.status).toBe(204);
+    expect(await dropped).toBe("io server disconnect");
+
+    // The same cookie now opens a visitor's socket: nothing addressed to Carol arrives on it.
+    const again = await connect(server.url, { cookie: carol.cookie });
+    const seen = recordEvents(again, "notification:created");
+    server.ctx.realtime.toUser(carol.user.id, "notification:created", notification());
+    await sleep(200);
+    expect(seen.received).toEqual([]);
+  });
+
+  it("drops a socket opened with an access token when the token is revoked", async () => {
+    const dave = await signedUpMember(createTestContext(db.handle.db), "dave");
+    const { token, accessToken } = await createAccessToken(server.ctx, dave.user.id, { name: "app" });
+    const app = await connect(server.url, { token });
+    const dropped = new Promise<string>((resolve) => app.once("disconnect", (reason) => resolve(reason)));
+    const res = await fetch(`${server.url}/api/v1/me/access-tokens/${accessToken.id}`, {
+      method: "DELETE",
+      headers: { cookie: dave.cookie },
+    });
+    expect(res.status).toBe(204);
+    expect(await dropped).toBe("io server disconnect");
+    expect((await connectError(server.url, { token })).data?.code).toBe("UNAUTHENTICATED");
+  });
+
   it("refuses a wrong access token at connect with a clear message", async () => {
     const wrong = await connectError(server.url, { token: "sbp_this-token-was-never-issued" });
     expect(wrong.message).toBe("Invalid or expired access token.");

@@ -32,6 +32,10 @@ export class RecordingRealtime implements RealtimePublisher {
   toUser(userId: string, event: string, payload: unknown) {
     this.sent.push({ target: `user:${userId}`, event, payload });
   }
+  readonly disconnected: string[] = [];
+  disconnectUser(userId: string) {
+    this.disconnected.push(userId);
+  }
   toRoom(room: string, event: string, payload: unknown) {
     this.sent.push({ target: room, event, payload });
   }
