@@ -5,6 +5,11 @@ import { mediaEn } from "./areas/media";
 import { moderationEn } from "./areas/moderation";
 import { notificationsEn } from "./areas/notifications";
 import { searchEn } from "./areas/search";
+import { pointsEn } from "./areas/points";
+import { checkinEn } from "./areas/checkin";
+import { challengesEn } from "./areas/challenges";
+import { badgesEn } from "./areas/badges";
+import { rewardsEn } from "./areas/rewards";
 
 export const en: UiMessages = {
   ...feedEn,
@@ -12,6 +17,11 @@ export const en: UiMessages = {
   ...notificationsEn,
   ...searchEn,
   ...mediaEn,
+  ...pointsEn,
+  ...checkinEn,
+  ...challengesEn,
+  ...badgesEn,
+  ...rewardsEn,
   "app.name": "Seedbed",
   "app.tagline": "Find good things, share real experiences",
   "app.skipToContent": "Skip to main content",

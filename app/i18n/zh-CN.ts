@@ -8,6 +8,11 @@ import { mediaZh } from "./areas/media";
 import { moderationZh } from "./areas/moderation";
 import { notificationsZh } from "./areas/notifications";
 import { searchZh } from "./areas/search";
+import { pointsZh } from "./areas/points";
+import { checkinZh } from "./areas/checkin";
+import { challengesZh } from "./areas/challenges";
+import { badgesZh } from "./areas/badges";
+import { rewardsZh } from "./areas/rewards";
 
 export const zhCN = {
   ...feedZh,
@@ -15,6 +20,11 @@ export const zhCN = {
   ...notificationsZh,
   ...searchZh,
   ...mediaZh,
+  ...pointsZh,
+  ...checkinZh,
+  ...challengesZh,
+  ...badgesZh,
+  ...rewardsZh,
   "app.name": "Seedbed",
   "app.tagline": "发现好物，分享真实体验",
   "app.skipToContent": "跳到主要内容",

@@ -5,3 +5,6 @@ export * from "./media";
 export * from "./content";
 export * from "./notifications";
 export * from "./search";
+export * from "./ops";
+export * from "./ledger";
+export * from "./gamification";

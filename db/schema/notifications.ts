@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { users } from "./identity";
 
-export const NOTIFICATION_TYPES = ["like", "favorite", "comment", "reply", "follow", "mention", "moderation", "system"] as const;
+export const NOTIFICATION_TYPES = ["like", "favorite", "comment", "reply", "follow", "mention", "moderation", "system", "level", "badge", "challenge", "reward", "points", "checkin"] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 
 /**
@@ -22,7 +22,7 @@ export const notifications = pgTable(
     /** The latest actors first, at most a few (names shown); actorCount counts them all. */
     actorIds: jsonb("actor_ids").$type<string[]>().notNull().default([]),
     actorCount: integer("actor_count").notNull().default(0),
-    subjectType: text("subject_type").$type<"post" | "comment" | "user" | "system">().notNull(),
+    subjectType: text("subject_type").$type<"post" | "comment" | "user" | "system" | "badge" | "challenge" | "reward">().notNull(),
     subjectId: uuid("subject_id"),
     data: jsonb("data").$type<Record<string, unknown>>().notNull().default({}),
     readAt: timestamp("read_at", { withTimezone: true }),
@@ -35,7 +35,7 @@ export const notifications = pgTable(
     index("notifications_unread_idx").on(t.userId).where(sql`${t.readAt} is null`),
     check(
       "notifications_type_check",
-      sql`${t.type} in ('like', 'favorite', 'comment', 'reply', 'follow', 'mention', 'moderation', 'system')`,
+      sql`${t.type} in ('like', 'favorite', 'comment', 'reply', 'follow', 'mention', 'moderation', 'system', 'level', 'badge', 'challenge', 'reward', 'points', 'checkin')`,
     ),
   ],
 );

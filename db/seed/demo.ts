@@ -4,6 +4,7 @@ import type { Role } from "../schema";
 import type { AppContext } from "../../server/context";
 import { createUser, hashPassword, type CurrentUser } from "../../server/identity";
 import { CONTENT_SEED_STEPS } from "./content/steps";
+import { GAMIFICATION_SEED_STEPS } from "./gamification/steps";
 
 export const DEMO_PASSWORD = "seedbed-demo";
 export const DEMO_HANDLES = ["admin", "staff", "mcn", "creator", "member"] as const;
@@ -52,7 +53,7 @@ const demoUsers: DemoSeedStep = {
  * The demo seed, in order. Later features append their steps (posts, challenges, products, …); each
  * step gets the transaction and what earlier steps created.
  */
-export const DEMO_SEED_STEPS: DemoSeedStep[] = [demoUsers, ...CONTENT_SEED_STEPS];
+export const DEMO_SEED_STEPS: DemoSeedStep[] = [demoUsers, ...CONTENT_SEED_STEPS, ...GAMIFICATION_SEED_STEPS];
 
 // Any constant works; it only has to be the same for every process seeding this database.
 const SEED_LOCK_KEY = 7_201_911;

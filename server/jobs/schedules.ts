@@ -1,6 +1,7 @@
 import { cleanupAbandonedUploadsSchedule } from "../media";
 import { pruneExpiredSchedule } from "./prune-expired";
 import { postScoresSchedule } from "../content/feeds";
+import { gamificationSchedules } from "../gamification/schedules";
 import type { Schedule } from "./schedule";
 
 /**
@@ -8,4 +9,9 @@ import type { Schedule } from "./schedule";
  * domain code (e.g. a nightly ledger check with `every: { dailyAt: "03:00" }`, platform-local time),
  * exports it through its index.ts and appends it here. Each slot runs once across all workers.
  */
-export const schedules: readonly Schedule[] = [pruneExpiredSchedule, cleanupAbandonedUploadsSchedule, postScoresSchedule];
+export const schedules: readonly Schedule[] = [
+  pruneExpiredSchedule,
+  cleanupAbandonedUploadsSchedule,
+  postScoresSchedule,
+  ...gamificationSchedules,
+];

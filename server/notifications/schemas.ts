@@ -45,7 +45,7 @@ export const notificationViewSchema = z.object({
   actors: z.array(userSummarySchema),
   actorCount: z.number().int(),
   subject: z.object({
-    type: z.enum(["post", "comment", "user", "system"]),
+    type: z.enum(["post", "comment", "user", "system", "badge", "challenge", "reward"]),
     id: z.string().nullable(),
     title: z.string().optional(),
     excerpt: z.string().optional(),

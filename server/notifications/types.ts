@@ -9,7 +9,7 @@ export type { NotificationType };
 
 /** What a notification is about: the note (or comment, or member) a tap on the row opens. */
 export interface NotificationSubject {
-  type: "post" | "comment" | "user" | "system";
+  type: "post" | "comment" | "user" | "system" | "badge" | "challenge" | "reward";
   id: string | null;
   /** The note's title, when the recipient may still see the note. */
   title?: string;

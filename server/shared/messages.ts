@@ -1,5 +1,14 @@
 import type { z } from "zod";
 import type { AppError, FieldErrors } from "./errors";
+import { badgesMessages } from "./messages/badges";
+import { challengesMessages } from "./messages/challenges";
+import { checkinMessages } from "./messages/checkin";
+import { ledgerMessages } from "./messages/ledger";
+import { pointsMessages } from "./messages/points";
+import { rewardsMessages } from "./messages/rewards";
+
+/** Areas that keep their messages in their own file under ./messages (one file per area). */
+const areas = [ledgerMessages, pointsMessages, checkinMessages, challengesMessages, badgesMessages, rewardsMessages] as const;
 
 /**
  * User-facing error and validation messages in both UI languages. Zod schemas and AppErrors carry
@@ -8,7 +17,7 @@ import type { AppError, FieldErrors } from "./errors";
  */
 export type MessageLocale = "zh-CN" | "en";
 
-const en = {
+const coreEn = {
   "validation.required": "This field is required.",
   "validation.invalidType": "Expected {expected}.",
   "validation.invalid": "This value is not valid.",
@@ -68,9 +77,14 @@ const en = {
   internal: "Something went wrong.",
 } as const;
 
-export type MessageKey = keyof typeof en;
+// Distributes over the areas, so every area's keys count (keyof a union would keep only shared ones).
+type KeysOf<T> = T extends unknown ? keyof T : never;
+type AreaKeys = KeysOf<(typeof areas)[number]["en"]>;
+export type MessageKey = keyof typeof coreEn | AreaKeys;
 
-const zhCN: Record<MessageKey, string> = {
+const en: Record<MessageKey, string> = Object.assign({}, coreEn, ...areas.map((a) => a.en));
+
+const coreZhCN: Record<keyof typeof coreEn, string> = {
   "validation.required": "此项为必填。",
   "validation.invalidType": "类型不正确，应为 {expected}。",
   "validation.invalid": "内容无效。",
@@ -129,6 +143,8 @@ const zhCN: Record<MessageKey, string> = {
   malformedJson: "请求内容不是有效的 JSON。",
   internal: "出了点问题，请稍后再试。",
 };
+
+const zhCN: Record<MessageKey, string> = Object.assign({}, coreZhCN, ...areas.map((a) => a.zhCN));
 
 const catalogues: Record<MessageLocale, Record<string, string>> = { en, "zh-CN": zhCN };
 

@@ -8,7 +8,7 @@
  * 10), BENCH_DATABASE_URL to use a throwaway PostgreSQL database instead of a fresh PGlite directory
  * (recommended: it is what production runs, and it seeds faster), BENCH_USERS / BENCH_NOTES to change
  * the community's size (default 10,000 / 100,000), BENCH_ONLY to run only scenarios whose name
- * contains that text.
+ * contains that text, BENCH_REUSE=1 (with BENCH_DATABASE_URL) to seed once and reuse it on later runs.
  */
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
@@ -125,33 +125,48 @@ async function main() {
     users: Number(process.env.BENCH_USERS ?? FULL_SIZE.users),
     notes: Number(process.env.BENCH_NOTES ?? FULL_SIZE.notes),
   };
-  step(`seeding the benchmark database (${databaseUrl ? "PostgreSQL" : "PGlite"}: ${size.users} members, ${size.notes} notes)`);
-  const dataDir = path.join(outDir, `data-${Date.now()}`);
-  const handle = await openDatabase(
-    databaseUrl ? { kind: "postgres", url: databaseUrl, poolSize: 4 } : { kind: "pglite", dir: path.join(dataDir, "pglite") },
-  );
+  // BENCH_REUSE=1 with BENCH_DATABASE_URL keeps the seeded database and its media between runs, for quick
+  // iterations while tuning; a result to report comes from a fresh seed (the likePost scenario writes).
+  const reuseFile = databaseUrl ? path.join(outDir, `reuse-${crypto.createHash("sha1").update(databaseUrl).digest("hex").slice(0, 8)}.json`) : "";
+  const reused =
+    process.env.BENCH_REUSE === "1" && reuseFile && fs.existsSync(reuseFile)
+      ? (JSON.parse(fs.readFileSync(reuseFile, "utf8")) as { dataDir: string; fixtures: BenchFixtures; seedSeconds: number })
+      : undefined;
+  const dataDir = reused?.dataDir ?? path.join(outDir, `data-${Date.now()}`);
   let fixtures: BenchFixtures;
-  const seedStarted = performance.now();
-  try {
-    await runMigrations(handle);
-    let lastLabel = "";
-    fixtures = await seedBenchData(handle.db, {
-      // The server started below reads media from DATA_DIR/media, whichever database is used.
-      storage: createLocalStorageSync(path.join(dataDir, "media")),
-      size,
-      progress: (label, done, total) => {
-        if (label !== lastLabel && lastLabel) process.stderr.write("\n");
-        lastLabel = label;
-        const seconds = ((performance.now() - seedStarted) / 1000).toFixed(1);
-        process.stderr.write(`\r  ${label}: ${done}/${total} (${seconds} s)`);
-      },
-    });
-    process.stderr.write("\n");
-  } finally {
-    await handle.close();
+  let seedSeconds: number;
+  if (reused) {
+    step(`reusing the seeded benchmark database (BENCH_REUSE=1, ${path.relative(root, reuseFile)})`);
+    fixtures = reused.fixtures;
+    seedSeconds = reused.seedSeconds;
+  } else {
+    step(`seeding the benchmark database (${databaseUrl ? "PostgreSQL" : "PGlite"}: ${size.users} members, ${size.notes} notes)`);
+    const handle = await openDatabase(
+      databaseUrl ? { kind: "postgres", url: databaseUrl, poolSize: 4 } : { kind: "pglite", dir: path.join(dataDir, "pglite") },
+    );
+    const seedStarted = performance.now();
+    try {
+      await runMigrations(handle);
+      let lastLabel = "";
+      fixtures = await seedBenchData(handle.db, {
+        // The server started below reads media from DATA_DIR/media, whichever database is used.
+        storage: createLocalStorageSync(path.join(dataDir, "media")),
+        size,
+        progress: (label, done, total) => {
+          if (label !== lastLabel && lastLabel) process.stderr.write("\n");
+          lastLabel = label;
+          const seconds = ((performance.now() - seedStarted) / 1000).toFixed(1);
+          process.stderr.write(`\r  ${label}: ${done}/${total} (${seconds} s)`);
+        },
+      });
+      process.stderr.write("\n");
+    } finally {
+      await handle.close();
+    }
+    seedSeconds = Math.round((performance.now() - seedStarted) / 100) / 10;
+    process.stderr.write(`  seeded in ${seedSeconds} s\n`);
+    if (reuseFile && process.env.BENCH_REUSE === "1") fs.writeFileSync(reuseFile, JSON.stringify({ dataDir, fixtures, seedSeconds }));
   }
-  const seedSeconds = Math.round((performance.now() - seedStarted) / 100) / 10;
-  process.stderr.write(`  seeded in ${seedSeconds} s\n`);
 
   step("starting the production server");
   const port = await freePort();
@@ -225,6 +240,7 @@ async function main() {
     child.kill("SIGTERM");
     await new Promise((r) => child.once("exit", r));
     if (!databaseUrl) fs.rmSync(dataDir, { recursive: true, force: true });
+    else if (!reuseFile || process.env.BENCH_REUSE !== "1") fs.rmSync(dataDir, { recursive: true, force: true });
   }
 
   const rows = Object.entries(results).flatMap(([name, r]) => [

@@ -2,6 +2,7 @@ import { contentOperations } from "../../content/api";
 import { engagementOperations } from "../../content/engagement/api";
 import { feedsOperations } from "../../content/feeds/api";
 import { identityOperations } from "../../identity/api";
+import { gamificationOperations } from "../../gamification/api";
 import { jobsOperations } from "../../jobs/api";
 import { mediaOperations } from "../../media/api";
 import { notificationsOperations } from "../../notifications/api";
@@ -21,4 +22,5 @@ export const apiOperations: readonly ApiOperation[] = [
   ...mediaOperations,
   ...notificationsOperations,
   ...searchOperations,
+  ...gamificationOperations,
 ];

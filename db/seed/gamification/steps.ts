@@ -1,0 +1,15 @@
+import type { DemoSeedStep } from "../demo";
+import { badgesSeedSteps } from "./badges";
+import { challengesSeedSteps } from "./challenges";
+import { checkinSeedSteps } from "./checkin";
+import { pointsSeedSteps } from "./points";
+import { rewardsSeedSteps } from "./rewards";
+
+/** Gamification's demo: points history and levels, check-ins, badges, challenges, then the rewards shop. */
+export const GAMIFICATION_SEED_STEPS: DemoSeedStep[] = [
+  ...pointsSeedSteps,
+  ...checkinSeedSteps,
+  ...badgesSeedSteps,
+  ...challengesSeedSteps,
+  ...rewardsSeedSteps,
+];

@@ -1,0 +1,2 @@
+// The rewards area of gamification: what other areas and contexts may use (see ../index.ts).
+export {};

@@ -1,0 +1,15 @@
+// The ledger context: one double-entry journal for points, growth and money (DOMAIN.md "One ledger").
+export {
+  accountKey,
+  balanceOf,
+  balancesOfOwner,
+  ensureAccount,
+  lockBalance,
+  mcnAccount,
+  platformAccount,
+  userAccount,
+  type AccountRef,
+} from "./accounts";
+export { addPostings, claimEntry, postEntry, INSUFFICIENT, type EntryInput, type PostedEntry, type PostingInput } from "./post-entry";
+export { checkLedgerInvariants, type LedgerInvariantReport } from "./check-invariants";
+export { consumePointLots, openPointLot } from "./point-lots";

@@ -1,0 +1,4 @@
+import { defineMessages } from "./define";
+
+/** Error and validation messages of the ledger area (keys `ledger.*`, or `gamification.ledger.*`). */
+export const ledgerMessages = defineMessages({}, {});
