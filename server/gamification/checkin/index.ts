@@ -1,2 +1,2 @@
 // The checkin area of gamification: what other areas and contexts may use (see ../index.ts).
-export {};
+export { currentStreakOf } from "./streak";
