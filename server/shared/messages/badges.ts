@@ -1,4 +1,47 @@
 import { defineMessages } from "./define";
 
 /** Error and validation messages of the badges area (keys `badges.*`, or `gamification.badges.*`). */
-export const badgesMessages = defineMessages({}, {});
+export const badgesMessages = defineMessages(
+  {
+    "badges.slug.format": "2–40 lowercase letters, digits and hyphens, starting with a letter.",
+    "badges.slug.taken": "A badge with this slug already exists.",
+    "badges.name.length": "Use 1 to 20 characters.",
+    "badges.nameEn.length": "Use 1 to 40 characters.",
+    "badges.description.length": "At most 200 characters.",
+    "badges.icon.unknown": "Choose one of the listed icons.",
+    "badges.tier.unknown": "Choose bronze, silver or gold.",
+    "badges.criterion.type": "Choose how the badge is earned: a counter, a streak, a challenge or manual.",
+    "badges.counter.unknown": "Choose one of the listed counters.",
+    "badges.threshold.range": "A whole number from 1 to 10,000,000.",
+    "badges.days.range": "A whole number of days from 1 to 3,650.",
+    "badges.challenge.unknown": "No such challenge.",
+    "badges.reason.length": "Give a reason of 1 to 200 characters.",
+    "badges.grant.member": "No member has this handle.",
+    "badges.grant.held": "This member already holds this badge.",
+    "badges.grant.notFound": "No such badge grant.",
+    "badges.grant.revoked": "This grant has already been revoked.",
+    "badges.notFound": "No such badge.",
+    "badges.certificate.notFound": "No certificate has this number.",
+  },
+  {
+    "badges.slug.format": "2–40 位小写字母、数字或连字符，以字母开头。",
+    "badges.slug.taken": "已有使用这个标识的徽章。",
+    "badges.name.length": "请填写 1 到 20 个字。",
+    "badges.nameEn.length": "请填写 1 到 40 个字符。",
+    "badges.description.length": "最多 200 个字。",
+    "badges.icon.unknown": "请从列出的图标中选择。",
+    "badges.tier.unknown": "请选择铜、银或金。",
+    "badges.criterion.type": "请选择获得方式：计数、连续签到、挑战或手动授予。",
+    "badges.counter.unknown": "请从列出的计数中选择。",
+    "badges.threshold.range": "请填写 1 到 10,000,000 之间的整数。",
+    "badges.days.range": "请填写 1 到 3,650 之间的天数。",
+    "badges.challenge.unknown": "没有这个挑战。",
+    "badges.reason.length": "请填写 1 到 200 个字的理由。",
+    "badges.grant.member": "没有使用这个账号名的成员。",
+    "badges.grant.held": "该成员已拥有这枚徽章。",
+    "badges.grant.notFound": "没有这条授予记录。",
+    "badges.grant.revoked": "这条授予记录已被撤销。",
+    "badges.notFound": "没有这枚徽章。",
+    "badges.certificate.notFound": "没有这个编号的证书。",
+  },
+);
