@@ -10,7 +10,7 @@ function rowsOf<T>(result: unknown): T[] {
  * yesterday's when today has none yet (the member can still keep it going); 0 otherwise.
  *
  * Each check-in row stores the streak as of its day, and a make-up fill rewrites the rows after it (see
- * use-makeup-card.ts), so one indexed read answers this.
+ * apply-makeup-card.ts), so one indexed read answers this.
  */
 export async function currentStreakOf(db: Queryable, userId: string, today: string): Promise<number> {
   const [row] = rowsOf<{ streak: number }>(
