@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { defineOperation } from "../http/api/define-operation";
+import { getPointsSummary, pointsSummarySchema } from "../gamification/points";
+import { localDate } from "../shared/clock";
 import {
   accessTokenCreateSchema,
   accessTokenViewSchema,
@@ -79,11 +81,23 @@ export const identityOperations = [
     operationId: "getMe",
     method: "get",
     path: "/me",
-    summary: "The signed-in user with roles",
+    summary: "The signed-in user with roles, level, points, growth and check-in streak",
+    description:
+      "`level` carries the way to the next level (`nextLevelAt` growth in total, `remaining`, `percent`; null at the top); " +
+      "`points` are spendable, `pendingPoints` wait for an order to confirm; `streak` is the check-in streak still alive today.",
     tags,
     auth: "user",
-    response: userResponse,
-    handler: ({ user }) => ({ user }),
+    response: userResponse.extend({
+      level: pointsSummarySchema.shape.level,
+      points: z.number().int(),
+      pendingPoints: z.number().int(),
+      growth: z.number().int(),
+      streak: z.number().int(),
+    }),
+    handler: async ({ ctx, user, locale }) => {
+      const summary = await getPointsSummary(ctx.db, user.id, { today: localDate(ctx.clock.now(), ctx.config.platformTimeZone), locale });
+      return { user, ...summary };
+    },
   }),
   defineOperation({
     operationId: "updateMe",

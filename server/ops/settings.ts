@@ -36,3 +36,14 @@ export async function writeSetting(
     at: input.now,
   });
 }
+
+/**
+ * Writes a value the system itself produces (a nightly check's outcome, say), without an audit entry:
+ * the audit log is for what staff change, and a job writing every night would bury that.
+ */
+export async function writeSystemSetting(db: Queryable, input: { key: string; value: unknown; now: Date }): Promise<void> {
+  await db
+    .insert(settings)
+    .values({ key: input.key, value: input.value, updatedAt: input.now, updatedBy: null })
+    .onConflictDoUpdate({ target: settings.key, set: { value: input.value, updatedAt: input.now, updatedBy: null } });
+}

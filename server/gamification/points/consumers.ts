@@ -1,4 +1,16 @@
-import type { Consumer } from "../../jobs/consumer";
+import { defineConsumer, type Consumer } from "../../jobs/consumer";
+import { awardForEvent, POINTS_EVENTS } from "./award-for-event";
+import { notifyExpiringPoints } from "./notify-expiring";
+import { notifyLevelUp } from "./notify-level-up";
+
+/** Activity → points and growth by the staff-editable rules (see award-for-event.ts). */
+export const pointsForContent = defineConsumer({
+  name: "gamification.pointsForContent",
+  events: Object.values(POINTS_EVENTS),
+  async handle(tx, event, ctx) {
+    await awardForEvent(tx, event, ctx);
+  },
+});
 
 /** Outbox consumers of the points area (registered in server/jobs/consumers.ts through ../consumers.ts). */
-export const pointsConsumers: Consumer[] = [];
+export const pointsConsumers: Consumer[] = [pointsForContent, notifyLevelUp, notifyExpiringPoints];

@@ -1,4 +1,45 @@
 import { defineMessages } from "./define";
 
 /** Error and validation messages of the points area (keys `points.*`, or `gamification.points.*`). */
-export const pointsMessages = defineMessages({}, {});
+export const pointsMessages = defineMessages(
+  {
+    "points.rule.notFound": "No such points rule.",
+    "points.level.notFound": "No such level.",
+    "points.level.firstAtZero": "V1 must start at 0 growth.",
+    "points.level.increasing": "Each level must need more growth than the level below it.",
+    "points.level.name": "Use 1 to 20 characters.",
+    "points.policy.daysRequired": "Enter after how many days points expire.",
+    "points.reason.expiry": "Points expired",
+    "points.reason.redemption": "Redeemed a reward",
+    "points.reason.refund": "Points returned",
+    "points.reason.reversal": "Reversed",
+    "points.reason.checkin": "Daily check-in",
+    "points.reason.makeup": "Make-up card",
+    "points.reason.challenge": "Challenge reward",
+    "points.reason.adjustment": "Adjustment by the community team",
+    "points.reason.purchase": "Purchase",
+    "points.reason.other": "Points activity",
+    "points.levelUp.excerpt": "You reached V{level} {name}!",
+    "points.expiring.excerpt": "{points} points expire on {date}. Spend them in the rewards shop.",
+  },
+  {
+    "points.rule.notFound": "没有这条积分规则。",
+    "points.level.notFound": "没有这个等级。",
+    "points.level.firstAtZero": "V1 的成长值门槛必须是 0。",
+    "points.level.increasing": "每个等级所需的成长值必须高于比它低一级的等级。",
+    "points.level.name": "请输入 1 到 20 个字符。",
+    "points.policy.daysRequired": "请填写积分在多少天后过期。",
+    "points.reason.expiry": "积分过期",
+    "points.reason.redemption": "兑换礼品",
+    "points.reason.refund": "积分退回",
+    "points.reason.reversal": "冲正",
+    "points.reason.checkin": "每日签到",
+    "points.reason.makeup": "补签卡",
+    "points.reason.challenge": "打卡挑战奖励",
+    "points.reason.adjustment": "社区管理调整",
+    "points.reason.purchase": "购物",
+    "points.reason.other": "积分变动",
+    "points.levelUp.excerpt": "恭喜升级到 V{level} {name}！",
+    "points.expiring.excerpt": "你有 {points} 积分将于 {date} 过期，快去兑换专区看看吧。",
+  },
+);
