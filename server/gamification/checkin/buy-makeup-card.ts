@@ -58,7 +58,7 @@ export async function buyMakeupCard(
         cardId = card.id;
         await postEntry(tx, {
           idempotencyKey: `spend:makeup:${user.id}:${requestKey}`,
-          reason: "checkin.makeupCard",
+          reason: "makeup",
           userId: user.id,
           memo: { cardId, price },
           occurredAt: now,
