@@ -1,5 +1,5 @@
 import { asc, eq, sql, type SQL } from "drizzle-orm";
-import type { Database, Queryable } from "../../../db/client";
+import type { Queryable } from "../../../db/client";
 import { badgeGrants, badges, outboxEvents } from "../../../db/schema";
 import { BADGE_EVENTS, recountHolders, type BadgeRow } from "./badge-rows";
 import { newCertificateCode } from "./certificate-code";
@@ -17,13 +17,14 @@ const CHUNK = 500;
  * use, ON CONFLICT DO NOTHING, so a live grant racing the backfill still happens once and a second
  * run grants nothing. Revoked grants keep their key, so the backfill never re-grants them.
  */
-export async function backfillBadges(db: Database, now: Date): Promise<{ granted: number; byBadge: Record<string, number> }> {
+export async function backfillBadges(db: Queryable, now: Date): Promise<{ granted: number; byBadge: Record<string, number> }> {
   const list = await db.select().from(badges).where(eq(badges.enabled, true)).orderBy(asc(badges.slug));
   const byBadge: Record<string, number> = {};
   let granted = 0;
   for (const badge of list) {
     const sources = candidatesSql(badge);
     if (!sources) continue;
+    // One transaction per badge (a savepoint when the caller already holds one, as the demo seed does).
     const count = await db.transaction((tx) => backfillOne(tx, badge, sources, now));
     if (count > 0) byBadge[badge.slug] = count;
     granted += count;
