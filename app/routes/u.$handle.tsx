@@ -1,5 +1,8 @@
-import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { BadgeWall } from "~/components/badges/badge-wall";
+import { levelStandingOf, listUserBadges } from "~/components/badges/badges.server";
+import { LevelProgress } from "~/components/badges/level-progress";
 import { EmptyState } from "~/components/empty-state";
 import { GeneralErrorBoundary } from "~/components/error-page";
 import { FeedGrid } from "~/components/feed-grid";
@@ -10,6 +13,7 @@ import { FollowButton } from "~/components/follow-button";
 import { PenIcon, SettingsIcon, SproutIcon } from "~/components/icons";
 import { UserAvatar } from "~/components/user-avatar";
 import { useFormat, useT } from "~/i18n";
+import badgeStyles from "~/styles/badges.css";
 import {
   FEED_PAGE_SIZE,
   cursorOf,
@@ -31,6 +35,8 @@ import { getUser, requireUser } from "~/utils/session.server";
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   data ? [{ title: `${data.profile.user.displayName} (@${data.profile.user.handle}) · Seedbed` }] : [];
 
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: badgeStyles }];
+
 const TABS = ["notes", "favorites"] as const;
 type ProfileTab = (typeof TABS)[number];
 
@@ -51,7 +57,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
             : listUserPosts(context, profile.user.id, viewer, { cursor: c, limit: FEED_PAGE_SIZE }),
         cursor,
       ).catch(rethrowAsResponse);
-  return json({ profile, tab, locked, feed });
+  // The badge wall and the level line under the header: public, like the counters beside them.
+  const [badges, level] = await Promise.all([listUserBadges(context, profile.user.id), levelStandingOf(context, profile.user.id)]);
+  return json({ profile, tab, locked, feed, badges, level });
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -75,7 +83,7 @@ function Stat({ value, label }: { value: number; label: string }) {
 
 export default function ProfilePage() {
   const t = useT();
-  const { profile, tab, locked, feed } = useLoaderData<typeof loader>();
+  const { profile, tab, locked, feed, badges, level } = useLoaderData<typeof loader>();
   const { user, stats, isMe } = profile;
   const base = `/u/${encodeURIComponent(user.handle)}`;
   return (
@@ -93,6 +101,7 @@ export default function ProfilePage() {
           </div>
         </div>
         <p className={user.bio ? "profile-bio" : "profile-bio muted"}>{user.bio || t("feed.profile.noBio")}</p>
+        <LevelProgress standing={level} />
         <div className="profile-hero-foot">
           <ul className="profile-stats" aria-label={t("feed.profile.stats")}>
             <Stat value={stats.following} label={t("feed.profile.following")} />
@@ -109,6 +118,8 @@ export default function ProfilePage() {
           )}
         </div>
       </section>
+
+      <BadgeWall grants={badges} isMe={isMe} />
 
       <FeedTabs
         label={t("feed.profile.tabs")}
