@@ -13,6 +13,7 @@ export {
 export { listChallengeLeaderboard } from "./list-leaderboard";
 export { listChallengeActivity } from "./list-activity";
 export { listProofCandidates } from "./list-proof-candidates";
+export { listBadgeOptions } from "./list-badge-options";
 export { remindParticipants, reminderGroupKey, challengeReminderSchedule } from "./remind-participants";
 export { notifyChallengeCompleted } from "./notify-completion";
 export { challengeRoom, CHALLENGE_ACTIVITY_EVENT, type ChallengeActivityPush } from "./activity";
