@@ -17,8 +17,10 @@ export {
   updateRedemptionSchema,
   updateRewardSchema,
   updateReward,
+  type CreateRewardInput,
   type PointsLeaderboard,
   type RedemptionView,
   type RewardView,
+  type UpdateRedemptionInput,
 } from "../../../server/gamification/rewards";
 export { requireStaff } from "~/utils/content.server";
