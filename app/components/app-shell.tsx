@@ -5,6 +5,7 @@ import { CalendarCheckIcon, ChatIcon, CompassIcon, HomeIcon, PlusIcon, SproutIco
 import { LanguageToggle } from "./language-switcher";
 import { SearchIcon } from "./search-box";
 import { UnreadTabIcon, useLiveUnreadCount, useMessagesTabLabel } from "./notification-badge";
+import { LevelUpCelebration } from "./points/level-up-celebration";
 
 const TABS: { to: string; label: UiKey; Icon: typeof HomeIcon }[] = [
   { to: "/", label: "nav.home", Icon: HomeIcon },
@@ -93,6 +94,8 @@ export function AppShell({ signedIn, children }: { signedIn: boolean; children: 
       <main id="main" className="main" tabIndex={-1}>
         {children}
       </main>
+
+      <LevelUpCelebration signedIn={signedIn} />
 
       {onTabPage ? (
         <Link to="/publish" className="fab" aria-label={t("nav.publish")}>

@@ -1,15 +1,81 @@
-import type { MetaFunction } from "@remix-run/node";
-import { Form, Link } from "@remix-run/react";
+import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData, useOutlet } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { EmptyState } from "~/components/empty-state";
 import { GeneralErrorBoundary } from "~/components/error-page";
-import { ChevronRightIcon, GlobeIcon, KeyIcon, LogOutIcon, SettingsIcon, SproutIcon } from "~/components/icons";
+import {
+  BellIcon,
+  CalendarCheckIcon,
+  CheckIcon,
+  ChevronRightIcon,
+  CompassIcon,
+  GlobeIcon,
+  KeyIcon,
+  LogOutIcon,
+  PenIcon,
+  PlusIcon,
+  SettingsIcon,
+  SproutIcon,
+} from "~/components/icons";
 import { LanguageSegmented } from "~/components/language-switcher";
-import { useFormat, useT } from "~/i18n";
+import { PointsCard } from "~/components/points/points-card";
+import { getPointsSummary, platformToday } from "~/components/points/points.server";
+import { useFormat, useT, type UiKey } from "~/i18n";
+import pointsStyles from "~/styles/points.css";
+import { can } from "~/utils/content.server";
+import { resolveLocale } from "~/utils/locale.server";
 import { titleMeta } from "~/utils/meta";
+import { getUser } from "~/utils/session.server";
 import { useOptionalUser } from "~/utils/user";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "me.title");
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: pointsStyles }];
+
+/**
+ * The member's level, points and streak for the card; which staff tools they may open. Pages under
+ * /me/… (points, redemptions) are child routes that replace this page, so they skip the card's reads.
+ */
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  if (new URL(request.url).pathname.replace(/\/+$/, "") !== "/me") return json({ summary: null, staff: false });
+  const user = await getUser(request, context);
+  if (!user) return json({ summary: null, staff: false });
+  const summary = await getPointsSummary(context.db, user.id, { today: platformToday(context), locale: resolveLocale(request, user) });
+  return json({ summary, staff: can(user, "manage:rules:any") });
+}
+
+type Hub = { to: string; key: UiKey; Icon: typeof SproutIcon };
+const MEMBER_LINKS: Hub[] = [
+  { to: "/me/points", key: "points.links.points", Icon: SproutIcon },
+  { to: "/levels", key: "points.links.levels", Icon: CompassIcon },
+  { to: "/checkin", key: "points.links.checkin", Icon: CalendarCheckIcon },
+  { to: "/challenges", key: "points.links.challenges", Icon: CheckIcon },
+  { to: "/badges", key: "points.links.badges", Icon: BellIcon },
+  { to: "/rewards", key: "points.links.rewards", Icon: PlusIcon },
+  { to: "/me/redemptions", key: "points.links.redemptions", Icon: PenIcon },
+  { to: "/leaderboards", key: "points.links.leaderboards", Icon: CompassIcon },
+];
+const STAFF_LINKS: Hub[] = [
+  { to: "/ops/points", key: "points.links.opsPoints", Icon: SettingsIcon },
+  { to: "/ops/levels", key: "points.links.opsLevels", Icon: SettingsIcon },
+  { to: "/ops/badges", key: "points.links.opsBadges", Icon: SettingsIcon },
+  { to: "/ops/rewards", key: "points.links.opsRewards", Icon: SettingsIcon },
+  { to: "/ops/redemptions", key: "points.links.opsRedemptions", Icon: SettingsIcon },
+  { to: "/challenges/new", key: "points.links.newChallenge", Icon: PlusIcon },
+];
+
+function HubLinks({ title, links }: { title: string; links: Hub[] }) {
+  const t = useT();
+  return (
+    <>
+      <h2 className="section-title">{title}</h2>
+      <ul className="card list">
+        {links.map(({ to, key, Icon }) => (
+          <SettingsLink key={to} to={to} icon={<Icon size={20} />} title={t(key)} hint={t(`${key}.hint` as UiKey)} />
+        ))}
+      </ul>
+    </>
+  );
+}
 
 function SettingsLink({ to, icon, title, hint }: { to: string; icon: ReactNode; title: string; hint: string }) {
   return (
@@ -47,6 +113,10 @@ export default function Me() {
   const t = useT();
   const format = useFormat();
   const user = useOptionalUser();
+  const { summary, staff } = useLoaderData<typeof loader>();
+  // A child page (/me/points, /me/redemptions) is shown instead of the 我 page, not below it.
+  const outlet = useOutlet();
+  if (outlet) return outlet;
 
   if (!user) {
     return (
@@ -104,6 +174,10 @@ export default function Me() {
           <span className="muted small">{t("me.joined", { date: format.date(user.createdAt) })}</span>
         </div>
       </section>
+
+      {summary ? <PointsCard summary={summary} /> : null}
+      <HubLinks title={t("points.links.title")} links={MEMBER_LINKS} />
+      {staff ? <HubLinks title={t("points.links.staff")} links={STAFF_LINKS} /> : null}
 
       <h2 className="section-title">{t("me.settings")}</h2>
       <ul className="card list">

@@ -32,3 +32,4 @@ export {
   type PointRuleUpdate,
   type PointsPolicyUpdate,
 } from "./schemas";
+export { listLevelHistory, type LevelHistoryItem } from "./level-history";
