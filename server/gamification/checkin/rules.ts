@@ -99,7 +99,7 @@ export function streaksAfterFill(filled: { date: string; streak: number }, later
   const changed: { date: string; from: number; to: number }[] = [];
   let expected = addDays(filled.date, 1);
   let streak = filled.streak;
-  for (const row of [...later].sort((a, b) => (a.date < b.date ? -1 : 1))) {
+  for (const row of later.filter((r) => r.date > filled.date).sort((a, b) => (a.date < b.date ? -1 : 1))) {
     if (row.date !== expected) break;
     streak += 1;
     if (row.streak !== streak) changed.push({ date: row.date, from: row.streak, to: streak });
