@@ -14,6 +14,7 @@ import {
   type IndexName,
   type IndexSettings,
 } from "./settings";
+import { literalInt } from "../server/shared/sql-literal";
 
 /**
  * The embedded default: search inside the application's own database (PostgreSQL or PGlite), so a
@@ -291,7 +292,7 @@ async function searchBuiltin(
     select id, fields from ${table}
     where tsv @@ to_tsquery('simple', ${tsquery}) ${facetFilter}
     order by ${order}
-    limit ${Math.min(limit, MAX_TOTAL_HITS - offset)} offset ${offset}`);
+    limit ${literalInt(Math.min(limit, MAX_TOTAL_HITS - offset))} offset ${literalInt(offset)}`);
 
   const hits: SearchHit[] = rows.map((r) => {
     const fields = typeof r.fields === "string" ? (JSON.parse(r.fields) as Record<string, string>) : r.fields;

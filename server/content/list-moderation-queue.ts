@@ -6,6 +6,7 @@ import { requirePermission, type CurrentUser } from "../identity";
 import { CURSOR_TIME_FORMAT, CURSOR_TIME_PATTERN, decodeCursor, encodeCursor } from "./feeds/cursor";
 import { rowsOf } from "./feeds/sql-rows";
 import { userSummaries, type UserSummary } from "./views";
+import { literalInt } from "../shared/sql-literal";
 
 export type QueueItem = {
   targetType: "post" | "comment";
@@ -81,7 +82,7 @@ export async function listModerationQueue(
         order by r.created_at desc limit 5) d) as details
     from q ${afterClause}
     order by q.since, q.target_type, q.target_id
-    limit ${limit + 1}`);
+    limit ${literalInt(limit + 1)}`);
   const rows = rowsOf<QueueRow>(result);
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];

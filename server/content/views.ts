@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { Queryable } from "../../db/client";
 import {
   categories,
@@ -129,20 +129,12 @@ async function rolesOfViewer(db: Queryable, viewerId: string): Promise<Permissio
   return { id: viewerId, roles: parseRoles(row?.roles) as PermissionSubject["roles"] };
 }
 
-/**
- * Cards for these notes in the order given, as `viewerId` may see them: notes they may not see (and
- * unknown ids) are dropped, so a hidden note never leaks through a feed. One query for the page.
- */
-export async function loadPostCards(
-  ctx: Pick<AppContext, "db">,
-  postIds: readonly string[],
-  viewerId: string | null,
-): Promise<PostCard[]> {
-  if (postIds.length === 0) return [];
+/** The card's columns over `posts` (joined to its author and cover), with the viewer's like. */
+function cardQuery(ctx: Pick<AppContext, "db">, viewerId: string | null) {
   const liked = viewerId
     ? sql<boolean>`exists (select 1 from likes l where l.post_id = "posts"."id" and l.user_id = ${viewerId})`
     : sql<boolean>`false`;
-  const rows = await ctx.db
+  return ctx.db
     .select({
       id: posts.id,
       title: posts.title,
@@ -151,41 +143,83 @@ export async function loadPostCards(
       mediaKind: posts.mediaKind,
       likeCount: posts.likeCount,
       publishedAt: posts.publishedAt,
+      authorStatus: users.status,
+      // The exact sort key (microseconds), for cursors built from cards.
+      key: sql<string>`to_char(${posts.publishedAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
       author: summaryColumns,
       cover: uploads,
       liked,
     })
     .from(posts)
     .innerJoin(users, eq(users.id, posts.authorId))
-    .leftJoin(uploads, eq(uploads.id, posts.coverUploadId))
-    .where(inArray(posts.id, [...new Set(postIds)]));
+    .leftJoin(uploads, eq(uploads.id, posts.coverUploadId));
+}
+type CardRow = Awaited<ReturnType<typeof cardQuery>>[number];
 
-  // Staff see every state; roles are looked up only when a page holds a note that isn't public.
-  let viewer: PermissionSubject | null = null;
-  if (viewerId && rows.some((r) => r.status !== "published" && r.authorId !== viewerId)) {
-    viewer = await rolesOfViewer(ctx.db, viewerId);
-  } else if (viewerId) {
-    viewer = { id: viewerId, roles: [] };
-  }
+/** Staff see every state; roles are looked up only when a page holds a note that isn't public. */
+async function viewerOf(ctx: Pick<AppContext, "db">, rows: CardRow[], viewerId: string | null): Promise<PermissionSubject | null> {
+  if (viewerId && rows.some((r) => r.status !== "published" && r.authorId !== viewerId)) return rolesOfViewer(ctx.db, viewerId);
+  return viewerId ? { id: viewerId, roles: [] } : null;
+}
 
+function cardOf(r: CardRow): PostCard {
+  return {
+    id: r.id,
+    title: r.title,
+    cover: r.cover ? mediaViewOf(r.cover) : null,
+    mediaKind: r.mediaKind,
+    author: summaryOf(r.author),
+    likeCount: r.likeCount,
+    liked: Boolean(r.liked),
+    publishedAt: r.publishedAt ? r.publishedAt.toISOString() : null,
+    status: r.status,
+  };
+}
+
+/**
+ * Cards for these notes in the order given, as `viewerId` may see them: notes they may not see (and
+ * unknown ids) are dropped, so a hidden note never leaks through a feed. One query for the page.
+ */
+export async function loadPostCards(
+  ctx: Pick<AppContext, "db">,
+  postIds: readonly string[],
+  viewerId: string | null,
+  options: { activeAuthorsOnly?: boolean } = {},
+): Promise<PostCard[]> {
+  if (postIds.length === 0) return [];
+  const rows = await cardQuery(ctx, viewerId).where(inArray(posts.id, [...new Set(postIds)]));
+  const viewer = await viewerOf(ctx, rows, viewerId);
   const byId = new Map(rows.map((r) => [r.id, r]));
   return postIds.flatMap((id) => {
     const r = byId.get(id);
     if (!r || !isVisibleTo(r, viewer)) return [];
-    return [
-      {
-        id: r.id,
-        title: r.title,
-        cover: r.cover ? mediaViewOf(r.cover) : null,
-        mediaKind: r.mediaKind,
-        author: summaryOf(r.author),
-        likeCount: r.likeCount,
-        liked: Boolean(r.liked),
-        publishedAt: r.publishedAt ? r.publishedAt.toISOString() : null,
-        status: r.status,
-      },
-    ];
+    // A feed that skipped the author check in its scan (see recommended's phase 2) applies it here.
+    if (options.activeAuthorsOnly && r.authorStatus !== "active") return [];
+    return [cardOf(r)];
   });
+}
+
+/**
+ * Cards for the notes an id subquery selects, newest first by (published_at, id), each with its exact
+ * sort key and whether its author is active: a keyset page and its cards in one statement instead of
+ * two (recommended's phase 2). Same visibility rule as loadPostCards; every row of the subquery comes
+ * back (none is dropped for its author), so a caller can tell a short page from the end of the feed.
+ */
+export async function loadPostCardsNewestIn(
+  ctx: Pick<AppContext, "db">,
+  idsQuery: SQL,
+  viewerId: string | null,
+): Promise<{ card: PostCard; key: string; authorActive: boolean; visible: boolean }[]> {
+  const rows = await cardQuery(ctx, viewerId)
+    .where(inArray(posts.id, idsQuery))
+    .orderBy(desc(posts.publishedAt), desc(posts.id));
+  const viewer = await viewerOf(ctx, rows, viewerId);
+  return rows.map((r) => ({
+    card: cardOf(r),
+    key: r.key,
+    authorActive: r.authorStatus === "active",
+    visible: isVisibleTo(r, viewer),
+  }));
 }
 
 const MODERATED: readonly PostStatus[] = ["held", "hidden", "removed"];

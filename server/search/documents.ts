@@ -1,6 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Queryable } from "../../db/client";
 import type { NoteDocument, UserDocument } from "../../search";
+import { literalInt } from "../shared/sql-literal";
 
 function rowsOf<T>(result: unknown): T[] {
   if (Array.isArray(result)) return result as T[];
@@ -37,7 +38,7 @@ export async function loadNoteDocuments(
       : which.afterId
         ? sql`p.id > ${which.afterId}::uuid`
         : sql`true`;
-  const tail = "ids" in which ? sql`` : sql`order by p.id limit ${which.limit}`;
+  const tail = "ids" in which ? sql`` : sql`order by p.id limit ${literalInt(which.limit)}`;
   const rows = rowsOf<NoteRow>(
     await db.execute(sql`
       select p.id, p.title, p.body, c.slug as category, p.author_id, u.handle as author_handle,
@@ -80,7 +81,7 @@ export async function loadUserDocuments(
       : which.afterId
         ? sql`u.id > ${which.afterId}::uuid`
         : sql`true`;
-  const tail = "ids" in which ? sql`` : sql`order by u.id limit ${which.limit}`;
+  const tail = "ids" in which ? sql`` : sql`order by u.id limit ${literalInt(which.limit)}`;
   const rows = rowsOf<UserRow>(
     await db.execute(sql`
       select u.id, u.handle, u.display_name, u.bio, s.follower_count as followers,
@@ -104,7 +105,7 @@ export async function noteIdsByAuthor(db: Queryable, authorId: string, afterId: 
   const rows = rowsOf<{ id: string }>(
     await db.execute(sql`
       select id from posts where author_id = ${authorId}::uuid and status = 'published'
-      ${afterId ? sql`and id > ${afterId}::uuid` : sql``} order by id limit ${limit}`),
+      ${afterId ? sql`and id > ${afterId}::uuid` : sql``} order by id limit ${literalInt(limit)}`),
   );
   return rows.map((r) => r.id);
 }

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { posts } from "../../db/schema";
+import { eq } from "drizzle-orm";
+import { posts, users } from "../../db/schema";
 import { getFeed } from "../../server/content";
 import { FixedClock } from "../../server/shared/clock";
 import { createTestContext, testConfig } from "../setup/context";
@@ -79,5 +80,35 @@ describe("the recommended feed's ranked-window cache", () => {
     const after = await getFeed(ctx, { tab: "recommended" }, null);
     expect(after.items[0]?.id).toBe(fresh.id);
     await db.handle.db.execute(sql`delete from posts where id = ${fresh.id}`);
+  });
+
+  it("leaves a suspended member's notes and hidden notes out of the pages past the cached window", async () => {
+    const ctx = createTestContext(db.handle.db, { clock, config: testConfig({ FEED_CACHE_SECONDS: "30" }) });
+    const banned = (await createTestUser(db.handle.db)).user;
+    const now = clock.now().getTime();
+    // Interleaved with the others' notes all the way down, so the newest-first remainder meets them.
+    const theirs = await db.handle.db
+      .insert(posts)
+      .values(
+        Array.from({ length: 60 }, (_, i) => ({
+          authorId: banned.id,
+          status: "published" as const,
+          title: `被封禁 ${i}`,
+          publishedAt: new Date(now - (i * 11 + 5) * 23 * 60 * 1000),
+          createdAt: new Date(now - (i * 11 + 5) * 23 * 60 * 1000),
+          updatedAt: new Date(now - (i * 11 + 5) * 23 * 60 * 1000),
+        })),
+      )
+      .returning({ id: posts.id });
+    const hidden = await createNote(db.handle.db, writerId, { publishedAt: new Date(now - 400 * 23 * 60 * 1000), status: "hidden" });
+    await db.handle.db.update(users).set({ status: "suspended" }).where(eq(users.id, banned.id));
+    try {
+      const seen = await walk(ctx);
+      expect(seen).toHaveLength(700);
+      const excluded = new Set([...theirs.map((p) => p.id), hidden.id]);
+      expect(seen.filter((id) => excluded.has(id))).toEqual([]);
+    } finally {
+      await db.handle.db.execute(sql`delete from posts where author_id = ${banned.id} or id = ${hidden.id}`);
+    }
   });
 });

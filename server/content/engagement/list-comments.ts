@@ -10,6 +10,7 @@ import { CURSOR_TIME_PATTERN, decodeCursor, encodeCursor } from "../feeds/cursor
 import { rowsOf } from "../feeds/sql-rows";
 import { COMMENT_COLUMNS, commentVisibility, commentViewsOf, type CommentRow, type CommentView } from "./comment-views";
 import { pageQuerySchema, type PageQuery } from "./schemas";
+import { literalInt } from "../../shared/sql-literal";
 
 /** Replies shown under each top-level comment before "展开 N 条回复". */
 export const INLINE_REPLIES = 3;
@@ -51,7 +52,7 @@ export async function listComments(
       where c.post_id = ${postId} and c.parent_id is null and ${visible}
         ${after ? sql`and (c.created_at, c.id) < (${after.t}::timestamptz, ${after.id}::uuid)` : sql``}
       order by c.created_at desc, c.id desc
-      limit ${limit + 1}`),
+      limit ${literalInt(limit + 1)}`),
   );
   const page = tops.slice(0, limit);
   const replies =
@@ -67,7 +68,7 @@ export async function listComments(
               select ${COMMENT_COLUMNS} from comments c
               where c.parent_id = t.id and ${visible}
               order by c.created_at, c.id
-              limit ${INLINE_REPLIES}
+              limit ${literalInt(INLINE_REPLIES)}
             ) r`),
         );
 
@@ -110,7 +111,7 @@ export async function listReplies(
       where c.parent_id = ${commentId} and ${visible}
         ${after ? sql`and (c.created_at, c.id) > (${after.t}::timestamptz, ${after.id}::uuid)` : sql``}
       order by c.created_at, c.id
-      limit ${limit + 1}`),
+      limit ${literalInt(limit + 1)}`),
   );
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];

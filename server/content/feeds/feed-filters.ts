@@ -31,8 +31,15 @@ export async function resolveFilter(db: Queryable, input: { categorySlug?: strin
  * deleted ones) by active members (never a suspended member's), narrowed by the page's filter.
  */
 export function publicNotes(filter: FeedFilter): SQL {
+  return sql`${publishedNotes(filter)} and exists (select 1 from users u where u.id = p.author_id and u.status = 'active')`;
+}
+
+/**
+ * publicNotes without the author check, for a scan that checks authors on the cards it loads instead
+ * (loadPostCards' activeAuthorsOnly): the per-row author lookup costs more than the keyset scan itself.
+ */
+export function publishedNotes(filter: FeedFilter): SQL {
   return sql`p.status = 'published'
-    and exists (select 1 from users u where u.id = p.author_id and u.status = 'active')
     ${filter.categoryId ? sql`and p.category_id = ${filter.categoryId}` : sql``}
     ${filter.topicId ? sql`and exists (select 1 from post_topics pt where pt.post_id = p.id and pt.topic_id = ${filter.topicId})` : sql``}`;
 }

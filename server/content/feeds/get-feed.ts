@@ -8,6 +8,7 @@ import { publicNotes, resolveFilter, type FeedFilter } from "./feed-filters";
 import { recommendedPage } from "./recommended";
 import { feedInputSchema, type FeedInput } from "./schemas";
 import { rowsOf } from "./sql-rows";
+import { literalInt } from "../../shared/sql-literal";
 
 export const DEFAULT_FEED_LIMIT = 20;
 
@@ -41,7 +42,7 @@ export async function getFeed(
   const { tab, categorySlug, topic, cursor, limit = DEFAULT_FEED_LIMIT } = parseInput(feedInputSchema, input);
   const filter = await resolveFilter(ctx.db, { categorySlug, topic });
   // Decode before anything else can short-circuit, so a bad cursor is an error on every tab.
-  const page = await (async (): Promise<{ ids: string[]; nextCursor: string | null }> => {
+  const page = await (async (): Promise<{ ids: string[]; nextCursor: string | null; cards?: Map<string, PostCard> }> => {
     switch (tab) {
       case "latest": {
         const after = cursor ? decodeCursor(latestCursor, cursor) : null;
@@ -64,7 +65,13 @@ export async function getFeed(
         return recommendedPage(ctx, { viewerId: viewer?.id ?? null, filter, cursor, limit });
     }
   })();
-  return { items: await loadPostCards(ctx, page.ids, viewer?.id ?? null), nextCursor: page.nextCursor };
+  // A page may arrive with its cards already read (recommended's phase 2 reads both in one statement).
+  const prefetched = page.cards;
+  const missing = prefetched ? page.ids.filter((id) => !prefetched.has(id)) : page.ids;
+  const loaded = missing.length > 0 ? await loadPostCards(ctx, missing, viewer?.id ?? null) : [];
+  if (!prefetched) return { items: loaded, nextCursor: page.nextCursor };
+  const byId = new Map([...prefetched, ...loaded.map((c) => [c.id, c] as const)]);
+  return { items: page.ids.flatMap((id) => byId.get(id) ?? []), nextCursor: page.nextCursor };
 }
 
 const empty = () => ({ ids: [], nextCursor: null });
@@ -86,7 +93,7 @@ async function latest(ctx: Pick<AppContext, "db">, filter: FeedFilter, after: { 
     sql`select p.id, ${timeOf("p.published_at")} as k from posts p
       where ${publicNotes(filter)}
         ${after ? sql`and (p.published_at, p.id) < (${after.t}::timestamptz, ${after.id}::uuid)` : sql``}
-      order by p.published_at desc, p.id desc limit ${limit + 1}`,
+      order by p.published_at desc, p.id desc limit ${literalInt(limit + 1)}`,
   );
   return paginate(rows, limit, (r) => ({ tab: "latest", t: r.k, id: r.id }));
 }
@@ -111,10 +118,10 @@ async function following(
         select p.id, p.published_at from posts p
         where p.author_id = f.followee_id and p.published_at is not null and ${publicNotes(filter)}
           ${after ? sql`and (p.published_at, p.id) < (${after.t}::timestamptz, ${after.id}::uuid)` : sql``}
-        order by p.published_at desc, p.id desc limit ${limit + 1}
+        order by p.published_at desc, p.id desc limit ${literalInt(limit + 1)}
       ) p
       where f.follower_id = ${viewerId}
-      order by p.published_at desc, p.id desc limit ${limit + 1}`,
+      order by p.published_at desc, p.id desc limit ${literalInt(limit + 1)}`,
   );
   return paginate(rows, limit, (r) => ({ tab: "following", t: r.k, id: r.id }));
 }
@@ -126,7 +133,7 @@ async function featured(ctx: Pick<AppContext, "db">, filter: FeedFilter, after: 
     sql`select p.id, ${timeOf("p.featured_at")} as k from posts p
       where p.featured_at is not null and ${publicNotes(filter)}
         ${after ? sql`and (p.featured_at, p.id) < (${after.t}::timestamptz, ${after.id}::uuid)` : sql``}
-      order by p.featured_at desc, p.id desc limit ${limit + 1}`,
+      order by p.featured_at desc, p.id desc limit ${literalInt(limit + 1)}`,
   );
   return paginate(rows, limit, (r) => ({ tab: "featured", t: r.k, id: r.id }));
 }
@@ -141,7 +148,7 @@ async function hot(ctx: Pick<AppContext, "db">, filter: FeedFilter, after: { s: 
     sql`select p.id, p.hot_score as k from posts p
       where ${publicNotes(filter)}
         ${after ? sql`and (p.hot_score, p.id) < (${after.s}::float8, ${after.id}::uuid)` : sql``}
-      order by p.hot_score desc, p.id desc limit ${limit + 1}`,
+      order by p.hot_score desc, p.id desc limit ${literalInt(limit + 1)}`,
   );
   return paginate(rows, limit, (r) => ({ tab: "hot", s: Number(r.k), id: r.id }));
 }

@@ -8,6 +8,7 @@ import { CURSOR_TIME_FORMAT, CURSOR_TIME_PATTERN, decodeCursor, encodeCursor } f
 import { DEFAULT_FEED_LIMIT, type FeedPage } from "./get-feed";
 import { pageInputSchema, type PageInput } from "./schemas";
 import { rowsOf } from "./sql-rows";
+import { literalInt } from "../../shared/sql-literal";
 
 const favoritesCursor = z.strictObject({ list: z.literal("fav"), t: z.string().regex(CURSOR_TIME_PATTERN), id: z.uuid() });
 
@@ -34,7 +35,7 @@ export async function listFavorites(
       where f.user_id = ${ownerId} and p.status = 'published'
         and exists (select 1 from users u where u.id = p.author_id and u.status = 'active')
         ${after ? sql`and (f.created_at, f.post_id) < (${after.t}::timestamptz, ${after.id}::uuid)` : sql``}
-      order by f.created_at desc, f.post_id desc limit ${limit + 1}`),
+      order by f.created_at desc, f.post_id desc limit ${literalInt(limit + 1)}`),
   );
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];

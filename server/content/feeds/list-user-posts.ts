@@ -10,6 +10,7 @@ import { CURSOR_TIME_FORMAT, CURSOR_TIME_PATTERN, decodeCursor, encodeCursor } f
 import { DEFAULT_FEED_LIMIT, type FeedPage } from "./get-feed";
 import { pageInputSchema, type PageInput } from "./schemas";
 import { rowsOf } from "./sql-rows";
+import { literalInt } from "../../shared/sql-literal";
 
 const publicCursor = z.strictObject({ list: z.literal("user"), t: z.string().regex(CURSOR_TIME_PATTERN), id: z.uuid() });
 const ownerCursor = z.strictObject({ list: z.literal("own"), t: z.string().regex(CURSOR_TIME_PATTERN), id: z.uuid() });
@@ -41,11 +42,11 @@ export async function listUserPosts(
         ? sql`select p.id, to_char(coalesce(p.published_at, p.created_at) at time zone 'UTC', ${CURSOR_TIME_FORMAT}) as k
             from posts p where p.author_id = ${userId} and p.status <> 'deleted'
               ${after ? sql`and (coalesce(p.published_at, p.created_at), p.id) < (${after.t}::timestamptz, ${after.id}::uuid)` : sql``}
-            order by coalesce(p.published_at, p.created_at) desc, p.id desc limit ${limit + 1}`
+            order by coalesce(p.published_at, p.created_at) desc, p.id desc limit ${literalInt(limit + 1)}`
         : sql`select p.id, to_char(p.published_at at time zone 'UTC', ${CURSOR_TIME_FORMAT}) as k
             from posts p where p.author_id = ${userId} and p.status = 'published' and p.published_at is not null
               ${after ? sql`and (p.published_at, p.id) < (${after.t}::timestamptz, ${after.id}::uuid)` : sql``}
-            order by p.published_at desc, p.id desc limit ${limit + 1}`,
+            order by p.published_at desc, p.id desc limit ${literalInt(limit + 1)}`,
     ),
   );
   const page = rows.slice(0, limit);

@@ -2,9 +2,11 @@ import { sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { AppContext } from "../../context";
 import { CURSOR_TIME_FORMAT, CURSOR_TIME_PATTERN, decodeCursor, encodeCursor } from "./cursor";
-import { publicNotes, type FeedFilter } from "./feed-filters";
+import { publicNotes, publishedNotes, type FeedFilter } from "./feed-filters";
 import { FOLLOW_BOOST, INTEREST_HALF_LIFE_DAYS, MAX_INTEREST_BOOST, normaliseInterests } from "./rules";
 import { rowsOf } from "./sql-rows";
+import { loadPostCardsNewestIn, type PostCard } from "../views";
+import { literalInt } from "../../shared/sql-literal";
 
 /*
  * 推荐 recommended — how it stays personal, stable and cheap at any depth.
@@ -82,23 +84,23 @@ function candidates(viewerId: string | null, filter: FeedFilter, asOf: string, i
   const visible = sql`${publicNotes(filter)} and p.published_at <= ${asOf}::timestamptz`;
   const columns = sql.raw(CANDIDATE_COLUMNS);
   const parts: SQL[] = [
-    sql`(select ${columns} from posts p where ${visible} order by p.hot_score desc, p.id desc limit ${HOT_WINDOW})`,
-    sql`(select ${columns} from posts p where ${visible} order by p.published_at desc, p.id desc limit ${FRESH_WINDOW})`,
+    sql`(select ${columns} from posts p where ${visible} order by p.hot_score desc, p.id desc limit ${literalInt(HOT_WINDOW)})`,
+    sql`(select ${columns} from posts p where ${visible} order by p.published_at desc, p.id desc limit ${literalInt(FRESH_WINDOW)})`,
   ];
   if (viewerId) {
     parts.push(sql`(select ${columns} from (
         select followee_id from follows where follower_id = ${viewerId} and created_at <= ${asOf}::timestamptz
-        order by created_at desc limit ${FOLLOWEE_WINDOW}) f
+        order by created_at desc limit ${literalInt(FOLLOWEE_WINDOW)}) f
       cross join lateral (
         select ${columns} from posts p
         where p.author_id = f.followee_id and ${visible}
           and p.published_at > ${asOf}::timestamptz - make_interval(days => ${FOLLOWEE_RECENCY_DAYS})
-        order by p.published_at desc, p.id desc limit ${PER_FOLLOWEE}) p)`);
+        order by p.published_at desc, p.id desc limit ${literalInt(PER_FOLLOWEE)}) p)`);
   }
   for (const [categoryId] of interests.slice(0, INTEREST_CATEGORIES)) {
     if (filter.categoryId && filter.categoryId !== categoryId) continue;
     parts.push(sql`(select ${columns} from posts p where p.category_id = ${categoryId} and ${visible}
-      order by p.published_at desc, p.id desc limit ${PER_INTEREST_CATEGORY})`);
+      order by p.published_at desc, p.id desc limit ${literalInt(PER_INTEREST_CATEGORY)})`);
   }
   return sql.join(parts, sql` union `);
 }
@@ -179,7 +181,7 @@ async function cachedWindow(
 export async function recommendedPage(
   ctx: RecommendedContext,
   { viewerId, filter, cursor, limit }: Options,
-): Promise<{ ids: string[]; nextCursor: string | null }> {
+): Promise<{ ids: string[]; nextCursor: string | null; cards?: Map<string, PostCard> }> {
   const state: RecommendedCursor | null = cursor ? decodeCursor(recommendedCursor, cursor) : null;
   if (filter.empty) return { ids: [], nextCursor: null };
   const ranked = await cachedWindow(ctx, viewerId, filter, state);
@@ -206,7 +208,7 @@ export async function recommendedPage(
           scored as (select p.id, ${scoreOf(viewerId, asOf, interests)} as score from cand p)
           select id, score from scored
           ${after ? sql`where (score, id) < (${after.s}::float8, ${after.id}::uuid)` : sql``}
-          order by score desc, id desc limit ${limit + 1}`),
+          order by score desc, id desc limit ${literalInt(limit + 1)}`),
       );
     }
     const page = rows.slice(0, limit);
@@ -221,30 +223,73 @@ export async function recommendedPage(
   // Phase 2: the window is spent; fill the page with everything else, newest first.
   const need = limit - ids.length;
   const from = phase2From ?? { t: null, id: null };
-  const rows = rowsOf<{ id: string; k: string }>(
-    await ctx.db.execute(sql`
-      ${ranked ? sql`` : sql`with cand as (${window})`}
-      select p.id, to_char(p.published_at at time zone 'UTC', ${CURSOR_TIME_FORMAT}) as k from posts p
-      where ${publicNotes(filter)} and p.published_at <= ${asOf}::timestamptz
-        ${
-          ranked
-            ? ranked.rows.length > 0
-              ? // One array parameter, not thousands of scalars: parsing and planning stay cheap.
-                sql`and p.id <> all(${`{${ranked.rows.map((r) => r.id).join(",")}}`}::uuid[])`
-              : sql``
-            : sql`and not exists (select 1 from cand where cand.id = p.id)`
-        }
-        ${from.t && from.id ? sql`and (p.published_at, p.id) < (${from.t}::timestamptz, ${from.id}::uuid)` : sql``}
-      order by p.published_at desc, p.id desc limit ${need + 1}`),
-  );
+  const rows = ranked
+    ? await newestOutsideWindow(ctx, viewerId, filter, asOf, from, need + 1, new Set(ranked.rows.map((r) => r.id)))
+    : rowsOf<{ id: string; k: string }>(
+        await ctx.db.execute(sql`
+          with cand as (${window})
+          select p.id, to_char(p.published_at at time zone 'UTC', ${CURSOR_TIME_FORMAT}) as k from posts p
+          where ${publicNotes(filter)} and p.published_at <= ${asOf}::timestamptz
+            and not exists (select 1 from cand where cand.id = p.id)
+            ${from.t && from.id ? sql`and (p.published_at, p.id) < (${from.t}::timestamptz, ${from.id}::uuid)` : sql``}
+          order by p.published_at desc, p.id desc limit ${literalInt(need + 1)}`),
+      );
   const page = rows.slice(0, need);
   ids.push(...page.map((r) => r.id));
-  if (rows.length <= need) return { ids, nextCursor: null };
+  const cards = new Map(page.flatMap((r) => ("card" in r ? [[r.id, r.card as PostCard] as const] : [])));
+  if (rows.length <= need) return { ids, nextCursor: null, cards };
   const last = page[page.length - 1];
   return {
     ids,
+    cards,
     nextCursor: encodeCursor({ tab: "recommended", phase: 2, asOf, i: interests, t: last?.k ?? from.t, id: last?.id ?? from.id }),
   };
+}
+
+/** Rows a phase-2 scan reads beyond the page, so the window's notes in its range rarely need a second trip. */
+const PHASE2_SLACK = 4;
+
+/**
+ * The next `want` notes newest first after `from`, with their cards, in one statement: a plain keyset
+ * scan a little longer than the page is the subquery the cards are read for. The ranked window's
+ * notes are skipped here in memory — the window (a few thousand ids spread over every note) rarely has
+ * more than a note in one page's range — and so are suspended members' notes, by the author status
+ * the cards carry. Sending the window as a parameter, or checking each row's author inside the scan,
+ * each cost more than the scan itself; this way page 1,000 reads what page 1 reads.
+ */
+async function newestOutsideWindow(
+  ctx: RecommendedContext,
+  viewerId: string | null,
+  filter: FeedFilter,
+  asOf: string,
+  from: { t: string | null; id: string | null },
+  want: number,
+  windowIds: Set<string>,
+): Promise<{ id: string; k: string; card: PostCard }[]> {
+  const out: { id: string; k: string; card: PostCard }[] = [];
+  let after = from;
+  for (;;) {
+    const batch = want - out.length + PHASE2_SLACK;
+    const rows = await loadPostCardsNewestIn(
+      ctx,
+      sql`(select p.id from posts p
+        where ${publishedNotes(filter)} and p.published_at <= ${asOf}::timestamptz
+          ${after.t && after.id ? sql`and (p.published_at, p.id) < (${after.t}::timestamptz, ${after.id}::uuid)` : sql``}
+        order by p.published_at desc, p.id desc limit ${literalInt(batch)})`,
+      viewerId,
+    );
+    let considered = 0;
+    for (const r of rows) {
+      considered++;
+      if (windowIds.has(r.card.id) || !r.authorActive || !r.visible) continue;
+      out.push({ id: r.card.id, k: r.key, card: r.card });
+      if (out.length === want) return out;
+    }
+    const last = rows[considered - 1];
+    // The scan ran out of notes: this is the end of the feed.
+    if (rows.length < batch || !last) return out;
+    after = { t: last.key, id: last.card.id };
+  }
 }
 
 /** An instant as a cursor key (microsecond digits, as PostgreSQL prints them). */
