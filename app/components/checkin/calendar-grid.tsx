@@ -75,7 +75,7 @@ export function CalendarGrid({ calendar, canFill }: { calendar: Calendar; canFil
                     </span>
                     {day.madeUp ? (
                       <span className="checkin-day-tag" aria-hidden="true">
-                        {t("checkin.calendar.legend.madeUp")}
+                        {t("checkin.calendar.tag.madeUp")}
                       </span>
                     ) : null}
                     {canFill && day.fillable ? (
