@@ -101,6 +101,9 @@ export default function CheckIn() {
   // While a check-in is on its way the streak already counts today; a failure puts it back.
   const pending = checkInFetcher.state !== "idle" && checkInFetcher.formData?.get("intent") === "checkin" && !calendar.checkedInToday;
   const streak = pending ? calendar.streak + 1 : calendar.streak;
+  const shown = pending
+    ? { ...calendar, daysThisMonth: calendar.daysThisMonth + 1, totalDays: calendar.totalDays + 1, days: calendar.days.map((d) => (d.isToday ? { ...d, checkedIn: true } : d)) }
+    : calendar;
   const canFill = calendar.cardsAvailable > 0 && calendar.usesLeftThisMonth > 0;
 
   return (
@@ -118,8 +121,8 @@ export default function CheckIn() {
           <p>{posted.error}</p>
         </div>
       ) : null}
-      <StreakPanel calendar={calendar} streak={streak} />
-      <CalendarGrid calendar={calendar} canFill={canFill} />
+      <StreakPanel calendar={shown} streak={streak} />
+      <CalendarGrid calendar={shown} canFill={canFill} />
       <MakeupPanel calendar={calendar} requestKey={requestKey} />
       <section className="card card-body checkin-challenges" aria-labelledby="checkin-challenges-title">
         <h2 id="checkin-challenges-title">{t("checkin.challenges.title")}</h2>
