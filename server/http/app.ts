@@ -8,6 +8,7 @@ import { createApiRouter } from "./api/router";
 import { healthRoutes } from "./health";
 import { mediaRoutes } from "./media-routes";
 import { requestContext } from "./request-context";
+import { visitorPageCache } from "./visitor-page-cache";
 import { csrfProtection, securityHeaders } from "./security";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -51,6 +52,7 @@ export function createHttpApp(ctx: AppContext, options: HttpAppOptions = {}) {
 
   if (options.remixBuild) {
     const build = options.remixBuild;
+    app.use(visitorPageCache({ cache: ctx.cache, ttlSeconds: ctx.config.feedCacheSeconds, now: () => ctx.clock.now().getTime() }));
     app.all(
       "*",
       createRequestHandler({

@@ -58,7 +58,11 @@ function percentile(sorted: number[], p: number): number {
   return sorted[i]!;
 }
 
-async function measure(url: string, scenario: Pick<Scenario, "method" | "headers" | "body" | "nextRequest">, fixtures: BenchFixtures) {
+async function measure(
+  url: string,
+  scenario: Pick<Scenario, "method" | "headers" | "body" | "nextRequest" | "connections">,
+  fixtures: BenchFixtures,
+) {
   const latencies: number[] = [];
   let bytes = 0;
   const nextRequest = scenario.nextRequest?.(fixtures);
@@ -69,7 +73,7 @@ async function measure(url: string, scenario: Pick<Scenario, "method" | "headers
         method: scenario.method ?? "GET",
         headers: scenario.headers?.(fixtures),
         body: scenario.body?.(fixtures),
-        connections,
+        connections: scenario.connections ?? connections,
         duration,
         ...(nextRequest ? { requests: [{ setupRequest: (req) => ({ ...req, ...nextRequest() }) }] } : {}),
       },
@@ -215,7 +219,7 @@ async function main() {
         throw new Error(`${scenario.name}: expected ${scenario.expectStatus}, got ${probe.status}`);
       }
       step(`${scenario.name}: baseline of ${size} bytes`);
-      const baseline = await measure(`${base}/bench-baseline?bytes=${size}`, {}, fixtures);
+      const baseline = await measure(`${base}/bench-baseline?bytes=${size}`, { connections: scenario.connections }, fixtures);
       step(`${scenario.name}: ${scenario.method ?? "GET"} ${scenario.path(fixtures).slice(0, 120)}`);
       const measured = await measure(url, scenario, fixtures);
       results[scenario.name] = {

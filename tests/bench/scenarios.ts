@@ -34,6 +34,11 @@ export interface Scenario {
   expectStatus?: number;
   /** Another scenario's name: the report adds this one's latency and throughput as a ratio to it. */
   compareTo?: string;
+  /**
+   * Concurrent connections for this scenario (default BENCH_CONNECTIONS). One connection measures the
+   * latency a single user sees, without the queueing ten connections on two cores add.
+   */
+  connections?: number;
 }
 
 const bearer = (f: BenchFixtures) => ({ authorization: `Bearer ${f.memberToken}` });
@@ -41,6 +46,9 @@ const bearer = (f: BenchFixtures) => ({ authorization: `Bearer ${f.memberToken}`
 export const scenarios: Scenario[] = [
   { name: "log-in page", path: () => "/login", expectStatus: 200 },
   { name: "getMe (API, bearer token)", path: () => "/api/v1/me", headers: bearer, expectStatus: 200 },
+  // A visitor's landing page: the public 推荐 ranking, rendered once per FEED_CACHE_SECONDS for every
+  // visitor (server/http/visitor-page-cache.ts). The signed-in page below is personal and rendered each time.
+  { name: "home feed SSR (recommended, visitor)", path: () => "/", expectStatus: 200 },
   {
     name: "home feed SSR (recommended, signed in)",
     path: () => "/?tab=recommended",
@@ -88,5 +96,20 @@ export const scenarios: Scenario[] = [
     path: () => `/api/v1/search?q=${encodeURIComponent("保湿 lipstik")}`,
     headers: bearer,
     expectStatus: 200,
+  },
+  // Latency as one searcher sees it (the issue's p95 target), one connection at a time.
+  {
+    name: "search latency (API, 1 connection, 口红)",
+    path: () => `/api/v1/search?q=${encodeURIComponent("口红")}`,
+    headers: bearer,
+    expectStatus: 200,
+    connections: 1,
+  },
+  {
+    name: "search latency (API, 1 connection, 保湿 lipstik)",
+    path: () => `/api/v1/search?q=${encodeURIComponent("保湿 lipstik")}`,
+    headers: bearer,
+    expectStatus: 200,
+    connections: 1,
   },
 ];
