@@ -234,6 +234,9 @@ export async function parseQuery(q: string, lookup: (words: string[]) => Promise
   return { groups, exact, highlightTerms: [...highlightTerms] };
 }
 
+/** How many of a query's matches (the most popular) are ranked by relevance; see relevancePage. */
+const RANK_POOL = 300;
+
 async function searchBuiltin(
   run: <T>(query: SQL) => Promise<T[]>,
   index: IndexName,
@@ -263,14 +266,50 @@ async function searchBuiltin(
           select facet, count(*)::int as n from ${table} where tsv @@ to_tsquery('simple', ${tsquery}) group by facet`)
       : run<{ facet: string | null; n: number }>(sql`
           select null as facet, count(*)::int as n from ${table} where tsv @@ to_tsquery('simple', ${tsquery})`);
+  const pageLimit = Math.min(limit, MAX_TOTAL_HITS - offset);
 
+  /*
+   * Relevance order in one scan of the matches. Ranking reads each document's tsvector, which is what
+   * made a common word slow (ts_rank over thousands of notes to show 20), so only the RANK_POOL most
+   * popular matches are ranked by relevance — exact phrase first, then ts_rank — and any further
+   * matches follow by popularity; a query with fewer matches than the pool ranks them all, as before.
+   * The facet counts come from the same scan, in the same statement.
+   */
+  const relevancePage = async (tsquery: string) => {
+    const pooled = sql`select t.id, t.fields, 0 as part, (t.tsv @@ to_tsquery('simple', ${parsed.exact}))::int as exact,
+        ts_rank(t.tsv, to_tsquery('simple', ${tsquery})) as rank, t.sort_count, t.sort_time
+      from pool join ${table} t on t.id = pool.id`;
+    // Beyond the pool (deep pages of a common word): the rest of the matches, by popularity.
+    const rest = sql`select t.id, t.fields, 1 as part, 0 as exact, 0::real as rank, t.sort_count, t.sort_time
+      from (select id from m where true ${facetFilter} order by sort_count desc, sort_time desc, id desc offset ${literalInt(RANK_POOL)}) r
+      join ${table} t on t.id = r.id`;
+    const rows = await run<{ kind: "hit" | "facet"; id: string | null; fields: Record<string, string> | string | null; facet: string | null; n: number }>(sql`
+      with m as materialized (
+        select id, facet, sort_count, sort_time from ${table} where tsv @@ to_tsquery('simple', ${tsquery})),
+      f as (select ${settings.facet ? sql`facet` : sql`null::text`} as facet, count(*)::int as n from m group by 1),
+      pool as (select id from m where true ${facetFilter} order by sort_count desc, sort_time desc, id desc limit ${literalInt(RANK_POOL)}),
+      page as (
+        select id, fields from (${pooled} ${offset + pageLimit > RANK_POOL ? sql`union all ${rest}` : sql``}) o
+        order by part, exact desc, rank desc, sort_count desc, sort_time desc, id desc
+        limit ${literalInt(pageLimit)} offset ${literalInt(offset)})
+      select 'hit' as kind, id, fields, null::text as facet, 0 as n from page
+      union all
+      select 'facet' as kind, null as id, null as fields, facet, n from f`);
+    return {
+      facetRows: rows.filter((r) => r.kind === "facet").map((r) => ({ facet: r.facet, n: Number(r.n) })),
+      hitRows: rows.filter((r) => r.kind === "hit") as { id: string; fields: Record<string, string> | string }[],
+    };
+  };
+
+  const byRelevance = request.sort !== "latest" && request.sort !== "popular";
   let tsquery = strict;
-  let facetRows = await counts(strict);
-  if (facetRows.length === 0 && parsed.groups.length > 1) {
+  let first = byRelevance ? await relevancePage(strict) : { facetRows: await counts(strict), hitRows: null };
+  if (first.facetRows.length === 0 && parsed.groups.length > 1) {
     // No document has every word: fall back to any word, ranked by how many (and how well) match.
     tsquery = loose;
-    facetRows = await counts(loose);
+    first = byRelevance ? await relevancePage(loose) : { facetRows: await counts(loose), hitRows: null };
   }
+  const facetRows = first.facetRows;
   const facets: Record<string, number> = {};
   let all = 0;
   for (const r of facetRows) {
@@ -282,17 +321,14 @@ async function searchBuiltin(
     return { hits: [], total, facets: settings.facet ? facets : null };
   }
 
-  const order =
-    request.sort === "latest"
-      ? sql`sort_time desc, id desc`
-      : request.sort === "popular"
-        ? sql`sort_count desc, sort_time desc, id desc`
-        : sql`(tsv @@ to_tsquery('simple', ${parsed.exact}))::int desc, ts_rank(tsv, to_tsquery('simple', ${tsquery})) desc, sort_time desc, id desc`;
-  const rows = await run<{ id: string; fields: Record<string, string> | string }>(sql`
-    select id, fields from ${table}
-    where tsv @@ to_tsquery('simple', ${tsquery}) ${facetFilter}
-    order by ${order}
-    limit ${literalInt(Math.min(limit, MAX_TOTAL_HITS - offset))} offset ${literalInt(offset)}`);
+  const order = request.sort === "latest" ? sql`sort_time desc, id desc` : sql`sort_count desc, sort_time desc, id desc`;
+  const rows =
+    first.hitRows ??
+    (await run<{ id: string; fields: Record<string, string> | string }>(sql`
+      select id, fields from ${table}
+      where tsv @@ to_tsquery('simple', ${tsquery}) ${facetFilter}
+      order by ${order}
+      limit ${literalInt(pageLimit)} offset ${literalInt(offset)}`));
 
   const hits: SearchHit[] = rows.map((r) => {
     const fields = typeof r.fields === "string" ? (JSON.parse(r.fields) as Record<string, string>) : r.fields;
