@@ -59,8 +59,8 @@ describe("the built-in engine on a common word", () => {
     const page = await engine.search("notes", { q: "口红", limit: 5 });
     expect(page.hits[0]?.id).toBe(id(500));
     expect(page.facets).toEqual({ beauty: 210, fashion: 211 });
-    const narrowed = await engine.search("notes", { q: "口红", limit: 500, facetValue: "fashion" });
+    const narrowed = await engine.search("notes", { q: "口红", limit: 100, facetValue: "fashion" });
     expect(narrowed.total).toBe(211);
-    expect(narrowed.hits).toHaveLength(211);
+    expect(narrowed.hits.map((h) => Number(h.id.slice(-12)) % 2)).toEqual(Array(100).fill(0));
   });
 });
