@@ -1,4 +1,4 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, or, sql } from "drizzle-orm";
 import type { Queryable } from "../../db/client";
 import { accountBalances, ledgerAccounts, PLATFORM_OWNER_ID, type LedgerAsset, type LedgerOwnerType } from "../../db/schema";
 
@@ -38,6 +38,28 @@ export const mcnAccount = (mcnId: string, asset: LedgerAsset, kind = "available"
 });
 
 export const accountKey = (a: AccountRef) => `${a.ownerType}:${a.ownerId}:${a.asset}:${a.kind}`;
+
+/**
+ * The ids of several accounts, creating any that don't exist yet. The common case — every account
+ * already exists — is one read; creation stays insert-on-conflict, so two first uses never race.
+ */
+export async function ensureAccounts(tx: Queryable, refs: readonly AccountRef[], now: Date): Promise<Map<string, string>> {
+  const ids = new Map<string, string>();
+  if (refs.length === 0) return ids;
+  const rows = await tx
+    .select({ id: ledgerAccounts.id, ownerType: ledgerAccounts.ownerType, ownerId: ledgerAccounts.ownerId, asset: ledgerAccounts.asset, kind: ledgerAccounts.kind })
+    .from(ledgerAccounts)
+    .where(
+      or(
+        ...refs.map((r) =>
+          and(eq(ledgerAccounts.ownerType, r.ownerType), eq(ledgerAccounts.ownerId, r.ownerId), eq(ledgerAccounts.asset, r.asset), eq(ledgerAccounts.kind, r.kind)),
+        ),
+      ),
+    );
+  for (const r of rows) ids.set(accountKey(r), r.id);
+  for (const ref of refs) if (!ids.has(accountKey(ref))) ids.set(accountKey(ref), await ensureAccount(tx, ref, now));
+  return ids;
+}
 
 /** The account's id, creating it (and its zero balance row) the first time it is named. */
 export async function ensureAccount(tx: Queryable, ref: AccountRef, now: Date): Promise<string> {

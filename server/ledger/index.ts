@@ -4,6 +4,7 @@ export {
   balanceOf,
   balancesOfOwner,
   ensureAccount,
+  ensureAccounts,
   lockBalance,
   mcnAccount,
   platformAccount,

@@ -2,7 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import type { Queryable } from "../../db/client";
 import { journalEntries, postings, type LedgerAsset } from "../../db/schema";
 import { AppError, pgErrorCode } from "../shared/errors";
-import { accountKey, ensureAccount, type AccountRef } from "./accounts";
+import { accountKey, ensureAccounts, type AccountRef } from "./accounts";
 
 export interface PostingInput {
   account: AccountRef;
@@ -89,9 +89,13 @@ export async function addPostings(tx: Queryable, entryId: string, lines: Posting
     merged.set(k, { account: p.account, amount: (prev?.amount ?? 0) + p.amount });
   }
   const ordered = [...merged.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, p]) => p).filter((p) => p.amount !== 0);
-  const resolved: { accountId: string; asset: LedgerAsset; amount: number }[] = [];
-  for (const p of ordered) resolved.push({ accountId: await ensureAccount(tx, p.account, now), asset: p.account.asset, amount: p.amount });
-  if (resolved.length === 0) return;
+  if (ordered.length === 0) return;
+  const ids = await ensureAccounts(tx, ordered.map((p) => p.account), now);
+  const resolved: { accountId: string; asset: LedgerAsset; amount: number }[] = ordered.map((p) => ({
+    accountId: ids.get(accountKey(p.account))!,
+    asset: p.account.asset,
+    amount: p.amount,
+  }));
 
   await tx.insert(postings).values(resolved.map((r) => ({ entryId, accountId: r.accountId, asset: r.asset, amount: r.amount })));
   try {

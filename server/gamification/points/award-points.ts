@@ -86,16 +86,17 @@ export async function awardPoints(tx: Queryable, input: AwardInput): Promise<Awa
   const wanted = Math.floor((rule.points * units * level.multiplierBp + 5_000) / 10_000);
   const growth = rule.growth * units;
   let points = 0;
-  if (wanted > 0) {
-    const policy = await readPointsPolicy(tx);
+  const policy = wanted > 0 || !input.pending ? await readPointsPolicy(tx) : null;
+  if (wanted > 0 && policy) {
     const cap = policy.globalDailyCap + level.dailyCapBonus;
     // Take what is left of today's global cap under the row's lock: concurrent awards queue here.
-    await tx.execute(sql`
-      insert into point_cap_usage (user_id, local_date, rule_key, times, points)
-      values (${input.userId}, ${day}::date, '*', 0, 0) on conflict do nothing`);
+    // The no-op update makes the upsert lock the row and return it in one round trip.
     const [usage] = rowsOf<{ points: number }>(
       await tx.execute(sql`
-        select points from point_cap_usage where user_id = ${input.userId} and local_date = ${day}::date and rule_key = '*' for update`),
+        insert into point_cap_usage (user_id, local_date, rule_key, times, points)
+        values (${input.userId}, ${day}::date, '*', 0, 0)
+        on conflict (user_id, local_date, rule_key) do update set times = point_cap_usage.times
+        returning points`),
     );
     points = Math.min(wanted, Math.max(cap - Number(usage?.points ?? 0), 0));
     await tx.execute(sql`
@@ -115,8 +116,7 @@ export async function awardPoints(tx: Queryable, input: AwardInput): Promise<Awa
     lines.push({ account: platformAccount("growth", "issuance"), amount: -growth });
   }
   await addPostings(tx, claim.entryId, lines, input.now);
-  if (points > 0 && !input.pending) {
-    const policy = await readPointsPolicy(tx);
+  if (points > 0 && !input.pending && policy) {
     await openPointLot(tx, {
       userId: input.userId,
       entryId: claim.entryId,

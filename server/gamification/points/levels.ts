@@ -61,9 +61,12 @@ export async function syncLevel(tx: Queryable, userId: string, entryId: string |
   const growth = await balanceOf(tx, userAccount(userId, "growth"));
   const table = await listLevels(tx);
   const target = levelForGrowth(table, growth);
-  // Lock (or create) the member's level row so concurrent awards agree on one transition.
-  await tx.insert(userLevels).values({ userId, level: 1, reachedAt: now }).onConflictDoNothing();
-  const locked = await tx.execute(sql`select level from user_levels where user_id = ${userId} for update`);
+  // Lock (or create) the member's level row so concurrent awards agree on one transition; the no-op
+  // update makes the upsert lock an existing row and return it in one round trip.
+  const locked = await tx.execute(sql`
+    insert into user_levels (user_id, level, reached_at) values (${userId}, 1, ${now.toISOString()}::timestamptz)
+    on conflict (user_id) do update set level = user_levels.level
+    returning level`);
   const list = Array.isArray(locked) ? locked : ((locked as { rows?: unknown[] }).rows ?? []);
   const from = Number((list[0] as { level: number } | undefined)?.level ?? 1);
   if (from === target) return null;
