@@ -5,6 +5,7 @@ import type { ServerBuild } from "@remix-run/node";
 import { openDatabase, type DatabaseHandle } from "../db/client";
 import { runMigrations } from "../db/migrate";
 import { ensureDefaultCategories } from "./content/ensure-default-categories";
+import { ensureDefaultBadges } from "./gamification/badges";
 import type { Config } from "./config";
 import type { AppContext, HealthCheck } from "./context";
 import { createHttpApp } from "./http/app";
@@ -69,6 +70,7 @@ export async function startSeedbed(config: Config, options: StartOptions = {}): 
     await runMigrations(dbHandle);
     // Reference data every install needs; idempotent, and staff edits to existing rows are kept.
     await ensureDefaultCategories(dbHandle.db, clock.now());
+    await ensureDefaultBadges(dbHandle.db, clock.now());
 
     let redis: RedisClient | undefined;
     if (config.redisUrl) {

@@ -1,5 +1,5 @@
 import { Form, Link } from "@remix-run/react";
-import { useFormat, useT, type TFunction } from "~/i18n";
+import { useFormat, useLocale, useT, type TFunction } from "~/i18n";
 import type { NotificationView } from "../../server/notifications/types";
 import { UserAvatar } from "./user-avatar";
 import { BellIcon } from "./icons";
@@ -22,6 +22,19 @@ export function notificationHref(n: NotificationRow): string {
       return postId ? `/n/${postId}${str(n.data.commentId) ? "#comments" : ""}` : "/messages";
     case "moderation":
       return postId ? `/n/${postId}${n.subject.type === "comment" ? "#comments" : ""}` : "/messages";
+    case "badge":
+      if (n.data.certificate === true && str(n.data.certificateCode)) return `/certificates/${encodeURIComponent(String(n.data.certificateCode))}`;
+      return str(n.data.slug) ? `/badges/${encodeURIComponent(String(n.data.slug))}` : "/badges";
+    case "challenge":
+      return n.subject.id ? `/challenges/${n.subject.id}` : "/challenges";
+    case "reward":
+      return "/me/redemptions";
+    case "level":
+      return "/levels";
+    case "points":
+      return "/me/points";
+    case "checkin":
+      return "/checkin";
     default:
       return postId ? `/n/${postId}` : "/messages";
   }
@@ -72,9 +85,32 @@ function moderationSentence(t: TFunction, n: NotificationRow): string {
   }
 }
 
+/** Types the platform sends about the reader's own progress: one sentence, no actors. */
+const PROGRESS_TYPES = new Set<NotificationRow["type"]>(["badge", "challenge", "reward", "level", "points", "checkin"]);
+
+/** "你获得了徽章「人气新星」", "升级到 V3 种草能手" …: the reader's progress as one sentence. */
+function progressSentence(t: TFunction, n: NotificationRow, locale: string): string {
+  const localized = (zh: unknown, en: unknown) => str(locale === "en" ? en : zh) ?? str(zh) ?? str(en) ?? "";
+  switch (n.type) {
+    case "badge":
+      return t("notifications.progress.badge", { name: localized(n.data.nameZh, n.data.nameEn) });
+    case "level":
+      return t("notifications.progress.level", { level: String(n.data.to ?? ""), name: localized(n.data.nameZh, n.data.nameEn) });
+    case "challenge":
+      return n.data.kind === "completed" ? t("notifications.progress.challengeCompleted") : t("notifications.progress.challengeReminder");
+    case "reward":
+      return t("notifications.progress.reward");
+    case "points":
+      return t("notifications.progress.points");
+    default:
+      return t("notifications.progress.checkin");
+  }
+}
+
 /** The whole row as one sentence, for screen readers and the document title of a push. */
-export function notificationSentence(t: TFunction, n: NotificationRow): string {
+export function notificationSentence(t: TFunction, n: NotificationRow, locale = "zh-CN"): string {
   if (n.type === "moderation") return moderationSentence(t, n);
+  if (PROGRESS_TYPES.has(n.type)) return progressSentence(t, n, locale);
   return `${actorNames(t, n)}${t("notifications.actors.separator")}${notificationVerb(t, n)}`;
 }
 
@@ -104,8 +140,10 @@ function Avatars({ n }: { n: NotificationRow }) {
 export function NotificationItem({ n, now }: { n: NotificationRow; now: Date }) {
   const t = useT();
   const format = useFormat();
+  const locale = useLocale();
   const href = notificationHref(n);
   const isModeration = n.type === "moderation";
+  const isProgress = PROGRESS_TYPES.has(n.type);
   const reason = isModeration ? str(n.data.reason) : null;
   const excerpt = n.subject.excerpt;
   const body = (
@@ -115,6 +153,8 @@ export function NotificationItem({ n, now }: { n: NotificationRow; now: Date }) 
         <span className="nt-text">
           {isModeration ? (
             <strong>{moderationSentence(t, n)}</strong>
+          ) : isProgress ? (
+            <strong>{progressSentence(t, n, locale)}</strong>
           ) : (
             <>
               <strong>{actorNames(t, n)}</strong>
