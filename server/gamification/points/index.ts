@@ -33,3 +33,4 @@ export {
   type PointsPolicyUpdate,
 } from "./schemas";
 export { listLevelHistory, type LevelHistoryItem } from "./level-history";
+export { confirmPendingPoints, reversePoints } from "./pending-points";
