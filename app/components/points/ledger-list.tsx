@@ -15,7 +15,7 @@ function LedgerRow({ line }: { line: LedgerLine }) {
   return (
     <li className="pt-line" data-testid="ledger-line">
       <span className="pt-line-reason">{line.reasonText}</span>
-      <span className={`pt-line-amount ${amount > 0 ? "pt-plus" : amount < 0 ? "pt-minus" : ""}`} aria-label={`${t("points.card.points")} ${signed(amount)}`}>
+      <span className={`pt-line-amount ${amount > 0 ? "pt-plus" : amount < 0 ? "pt-minus" : ""}`}>
         {signed(amount)}
       </span>
       <span className="pt-line-meta">

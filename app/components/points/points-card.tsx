@@ -15,20 +15,28 @@ export function PointsCard({ summary }: { summary: PointsSummary }) {
       <Link to="/levels" className="pt-card-level">
         <LevelProgressBar progress={summary.level} />
       </Link>
-      <dl className="pt-stats">
-        <Link to="/me/points" className="pt-stat">
-          <dt>{t("points.card.points")}</dt>
-          <dd data-testid="points-balance">{format.count(summary.points)}</dd>
-        </Link>
-        <Link to="/levels" className="pt-stat">
-          <dt>{t("points.card.growth")}</dt>
-          <dd>{format.count(summary.growth)}</dd>
-        </Link>
-        <Link to="/checkin" className="pt-stat">
-          <dt>{t("points.card.streak")}</dt>
-          <dd>{t("points.card.streakDays", { days: summary.streak })}</dd>
-        </Link>
-      </dl>
+      <ul className="pt-stats">
+        <li>
+          <Link to="/me/points" className="pt-stat">
+            <span className="pt-stat-label">{t("points.card.points")}</span>
+            <span className="pt-stat-value" data-testid="points-balance">
+              {format.count(summary.points)}
+            </span>
+          </Link>
+        </li>
+        <li>
+          <Link to="/levels" className="pt-stat">
+            <span className="pt-stat-label">{t("points.card.growth")}</span>
+            <span className="pt-stat-value">{format.count(summary.growth)}</span>
+          </Link>
+        </li>
+        <li>
+          <Link to="/checkin" className="pt-stat">
+            <span className="pt-stat-label">{t("points.card.streak")}</span>
+            <span className="pt-stat-value">{t("points.card.streakDays", { days: summary.streak })}</span>
+          </Link>
+        </li>
+      </ul>
     </section>
   );
 }
