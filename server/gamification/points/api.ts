@@ -77,8 +77,10 @@ const levelSchema = z.object({
   perksEn: z.string(),
 });
 
-const ruleKeyParam = z.object({ key: z.string().regex(/^[a-z][a-z0-9.]{0,60}$/, "points.rule.notFound") });
-const levelParam = z.object({ level: z.coerce.number({ error: "validation.integer" }).int("validation.integer").min(1).max(9) });
+// Path parameters name things; a name that isn't one of them is 404 (from the domain), not a field error.
+const ruleKeyParam = z.object({ key: z.string().max(100) });
+const levelParam = z.object({ level: z.string().max(10) });
+const levelNumber = (raw: string) => (/^[1-9]$/.test(raw) ? Number(raw) : 0);
 
 /** The /api/v1 operations of the points area (listed in server/http/api/operations.ts through ../api.ts). */
 export const pointsOperations: ApiOperation[] = [
@@ -128,7 +130,7 @@ export const pointsOperations: ApiOperation[] = [
     params: levelParam,
     body: levelUpdateSchema,
     response: z.object({ level: levelSchema }),
-    handler: async ({ ctx, user, params, body }) => ({ level: await updateLevel(ctx, user, params.level, body) }),
+    handler: async ({ ctx, user, params, body }) => ({ level: await updateLevel(ctx, user, levelNumber(params.level), body) }),
   }),
   defineOperation({
     operationId: "listPointRules",
