@@ -1,5 +1,5 @@
 import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData, useOutlet } from "@remix-run/react";
+import { Form, Link, useLoaderData, useOutlet, type ShouldRevalidateFunction } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { EmptyState } from "~/components/empty-state";
 import { GeneralErrorBoundary } from "~/components/error-page";
@@ -42,6 +42,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const summary = await getPointsSummary(context.db, user.id, { today: platformToday(context), locale: resolveLocale(request, user) });
   return json({ summary, staff: can(user, "manage:rules:any") });
 }
+
+/** The loader's answer depends on the path (the card only on /me itself), so moving between /me and a child reloads it. */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ currentUrl, nextUrl, defaultShouldRevalidate }) =>
+  currentUrl.pathname !== nextUrl.pathname || defaultShouldRevalidate;
 
 type Hub = { to: string; key: UiKey; Icon: typeof SproutIcon };
 const MEMBER_LINKS: Hub[] = [
