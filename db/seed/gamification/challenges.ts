@@ -108,7 +108,7 @@ const challenges: DemoSeedStep = {
     for (let d = 0; d < 11; d++) {
       if (d === 4 || d === 7 || d === 8) continue;
       const when = localAt(addDays(skinStart, d), 8 + Math.floor(unit(`skin:member:${d}`) * 13), 10);
-      const postId = await proofNote(demoMember, when, "beauty", `护肤打卡 第 ${d + 1} 天`, `${SKIN_NOTES[d % SKIN_NOTES.length]}。\n\n#21天护肤打卡`);
+      const postId = await proofNote(demoMember, when, "beauty", `护肤打卡 第 ${d + 1} 天`, `第 ${d + 1} 天打卡。${SKIN_NOTES[d % SKIN_NOTES.length]}。今天的步骤：温和洁面、化妆水湿敷三分钟、精华按压吸收、面霜锁水，白天出门前补一层防晒。坚持记录才发现，皮肤最怕的不是偷懒一天，而是今天猛用明天全停。继续加油！\n\n#21天护肤打卡 #护肤日常`);
       await challengeCheckIn(at(ctx, tx, new Date(when.getTime() + 5 * 60_000)), demoMember, skin.id, { postId });
     }
     const proofs = await notesByDay(tx, community, slugOf.get("beauty") ?? "", localAt(skinStart, 0), localAt(today, 0), tz);

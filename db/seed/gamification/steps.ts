@@ -1,3 +1,4 @@
+import { recomputePostScores } from "../../../server/content";
 import type { DemoSeedStep } from "../demo";
 import { badgesSeedSteps } from "./badges";
 import { challengesSeedSteps } from "./challenges";
@@ -12,4 +13,12 @@ export const GAMIFICATION_SEED_STEPS: DemoSeedStep[] = [
   ...badgesSeedSteps,
   ...challengesSeedSteps,
   ...rewardsSeedSteps,
+  {
+    // The challenges publish proof notes after the content steps scored theirs; score them too, so 热门
+    // ranks every recent note before the score job first runs.
+    name: "scores after gamification",
+    run: async (tx, ctx) => {
+      await recomputePostScores(tx, ctx.clock.now());
+    },
+  },
 ];
