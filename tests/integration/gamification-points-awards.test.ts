@@ -86,8 +86,22 @@ describe("points for activity: rules → effects through the outbox", () => {
     await Promise.all([runner().drain(), runner().drain(), runner().drain()]);
     expect(await points(author)).toBe(1);
     const entries = await entriesOf(author);
-    expect(entries.map((e) => e.idempotencyKey)).toEqual([`points:event:${eventId}:like.received`]);
+    expect(entries.map((e) => e.idempotencyKey)).toEqual([`points:like:${note.id}:${fan.id}:like.received`]);
     expect(entries[0]).toMatchObject({ sourceEventId: eventId, reason: "rule:like.received" });
+  });
+
+  it("pays a note's author once per liker, however often the like is taken back and given again", async () => {
+    const author = await member();
+    const fan = await member();
+    const note = await createNote(db.handle.db, author.id);
+    for (let i = 0; i < 3; i++) {
+      const eventId = await db.handle.db.transaction((tx) =>
+        emitEvent(tx, { type: "content.post.liked", payload: { postId: note.id, userId: fan.id, authorId: author.id, categoryId: null }, occurredAt: clock.now() }),
+      );
+      const [event] = await db.handle.db.select().from(outboxEvents).where(eq(outboxEvents.id, eventId));
+      await db.handle.db.transaction((tx) => pointsForContent.handle(tx, event as OutboxEvent, { ...ctx, logger: ctx.logger }));
+    }
+    expect(await points(author)).toBe(1);
   });
 
   it("stops a rule at its daily count and says so in the ledger", async () => {

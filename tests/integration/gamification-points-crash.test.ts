@@ -115,7 +115,7 @@ describe("points awards when the outbox processor is killed", () => {
       const keys = await db.handle.db
         .select({ key: journalEntries.idempotencyKey, n: sql<number>`count(*)::int` })
         .from(journalEntries)
-        .where(like(journalEntries.idempotencyKey, "points:event:%"))
+        .where(like(journalEntries.idempotencyKey, "points:%"))
         .groupBy(journalEntries.idempotencyKey);
       expect(keys).toHaveLength(events); // one entry per event (capped comments included), none twice
       for (const m of members) {

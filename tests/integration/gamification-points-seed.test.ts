@@ -22,7 +22,7 @@ describe("the demo community's points history", () => {
   let storageDir: string;
   let ctx: ReturnType<typeof createTestContext>;
   const awardEntries = async () =>
-    Number(rowsOf<{ n: string }>(await db.handle.db.execute(sql`select count(*) as n from journal_entries where idempotency_key like 'points:event:%'`))[0]!.n);
+    Number(rowsOf<{ n: string }>(await db.handle.db.execute(sql`select count(*) as n from journal_entries where reason like 'rule:%' and source_event_id is not null`))[0]!.n);
   const idOf = async (handle: string) => rowsOf<{ id: string }>(await db.handle.db.execute(sql`select id from users where handle = ${handle}`))[0]!.id;
 
   beforeAll(async () => {

@@ -25,6 +25,12 @@ export interface PlannedAward {
   userId: string;
   ruleKey: string;
   memo: Record<string, unknown>;
+  /**
+   * What the award is for, when that is not just the event: a like pays its note's author once per
+   * liker (like → unlike → like again pays nothing more), a note pays once for being featured however
+   * often staff re-feature it. Defaults to the event itself.
+   */
+  subjectKey?: string;
 }
 
 function parse<S extends z.ZodType>(schema: S, event: OutboxEvent): z.output<S> {
@@ -38,12 +44,12 @@ export function awardsForEvent(event: OutboxEvent): PlannedAward[] {
   switch (event.type) {
     case POINTS_EVENTS.postPublished: {
       const p = parse(published, event);
-      return [{ userId: p.authorId, ruleKey: "post.published", memo: { postId: p.postId, title: p.title } }];
+      return [{ userId: p.authorId, ruleKey: "post.published", memo: { postId: p.postId, title: p.title }, subjectKey: `published:${p.postId}` }];
     }
     case POINTS_EVENTS.postLiked: {
       const p = parse(liked, event);
       if (p.userId === p.authorId) return [];
-      return [{ userId: p.authorId, ruleKey: "like.received", memo: { postId: p.postId, likerId: p.userId } }];
+      return [{ userId: p.authorId, ruleKey: "like.received", memo: { postId: p.postId, likerId: p.userId }, subjectKey: `like:${p.postId}:${p.userId}` }];
     }
     case POINTS_EVENTS.commentCreated: {
       const p = parse(commented, event);
@@ -51,7 +57,7 @@ export function awardsForEvent(event: OutboxEvent): PlannedAward[] {
     }
     case POINTS_EVENTS.postFeatured: {
       const p = parse(featured, event);
-      return [{ userId: p.authorId, ruleKey: "post.featured", memo: { postId: p.postId } }];
+      return [{ userId: p.authorId, ruleKey: "post.featured", memo: { postId: p.postId }, subjectKey: `featured:${p.postId}` }];
     }
     default:
       return [];
@@ -59,9 +65,10 @@ export function awardsForEvent(event: OutboxEvent): PlannedAward[] {
 }
 
 /**
- * Pays the awards of one delivered event inside the delivery's transaction. The key
- * `points:event:<eventId>:<ruleKey>` makes a redelivery (after a crash, or a second worker) pay
- * nothing more; the day whose caps count is the day the activity happened, not the day it is processed.
+ * Pays the awards of one delivered event inside the delivery's transaction. The key —
+ * `points:<subject>:<ruleKey>` for what an award is about (a like, a featured note, a published note),
+ * else `points:event:<eventId>:<ruleKey>` — makes a redelivery (after a crash, or a second worker), and
+ * a repeated like, pay nothing more; the day whose caps count is the day the activity happened, not the day it is processed.
  */
 export async function awardForEvent(tx: Transaction, event: OutboxEvent, ctx: Pick<ConsumerContext, "clock" | "config">): Promise<AwardResult[]> {
   const results: AwardResult[] = [];
@@ -70,7 +77,7 @@ export async function awardForEvent(tx: Transaction, event: OutboxEvent, ctx: Pi
       await awardPoints(tx, {
         userId: award.userId,
         ruleKey: award.ruleKey,
-        idempotencyKey: `points:event:${event.id}:${award.ruleKey}`,
+        idempotencyKey: award.subjectKey ? `points:${award.subjectKey}:${award.ruleKey}` : `points:event:${event.id}:${award.ruleKey}`,
         occurredAt: event.occurredAt,
         now: ctx.clock.now(),
         timeZone: ctx.config.platformTimeZone,
