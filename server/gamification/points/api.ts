@@ -79,7 +79,7 @@ const levelSchema = z.object({
 
 // Path parameters name things; a name that isn't one of them is 404 (from the domain), not a field error.
 const ruleKeyParam = z.object({ key: z.string().max(100) });
-const levelParam = z.object({ level: z.string().max(10) });
+const levelParam = z.object({ level: z.string().max(64) });
 const levelNumber = (raw: string) => (/^[1-9]$/.test(raw) ? Number(raw) : 0);
 
 /** The /api/v1 operations of the points area (listed in server/http/api/operations.ts through ../api.ts). */
