@@ -5,7 +5,7 @@ import { CURSOR_TIME_FORMAT, CURSOR_TIME_PATTERN, decodeCursor, encodeCursor } f
 import { publicNotes, publishedNotes, type FeedFilter } from "./feed-filters";
 import { FOLLOW_BOOST, INTEREST_HALF_LIFE_DAYS, MAX_INTEREST_BOOST, normaliseInterests } from "./rules";
 import { rowsOf } from "./sql-rows";
-import { loadPostCardsNewestIn, type PostCard } from "../views";
+import { loadPostCards, type PostCard } from "../views";
 import { literalInt } from "../../shared/sql-literal";
 
 /*
@@ -223,25 +223,33 @@ export async function recommendedPage(
   // Phase 2: the window is spent; fill the page with everything else, newest first.
   const need = limit - ids.length;
   const from = phase2From ?? { t: null, id: null };
-  const rows = ranked
-    ? await newestOutsideWindow(ctx, viewerId, filter, asOf, from, need + 1, new Set(ranked.rows.map((r) => r.id)))
-    : rowsOf<{ id: string; k: string }>(
-        await ctx.db.execute(sql`
-          with cand as (${window})
-          select p.id, to_char(p.published_at at time zone 'UTC', ${CURSOR_TIME_FORMAT}) as k from posts p
-          where ${publicNotes(filter)} and p.published_at <= ${asOf}::timestamptz
-            and not exists (select 1 from cand where cand.id = p.id)
-            ${from.t && from.id ? sql`and (p.published_at, p.id) < (${from.t}::timestamptz, ${from.id}::uuid)` : sql``}
-          order by p.published_at desc, p.id desc limit ${literalInt(need + 1)}`),
-      );
+  if (ranked) {
+    const found = await newestOutsideWindow(ctx, viewerId, filter, asOf, from, need, new Set(ranked.rows.map((r) => r.id)));
+    ids.push(...found.rows.map((r) => r.id));
+    const cards = new Map(found.rows.map((r) => [r.id, r.card] as const));
+    const last = found.rows[found.rows.length - 1];
+    if (!found.more) return { ids, nextCursor: null, cards };
+    return {
+      ids,
+      cards,
+      nextCursor: encodeCursor({ tab: "recommended", phase: 2, asOf, i: interests, t: last?.k ?? from.t, id: last?.id ?? from.id }),
+    };
+  }
+  const rows = rowsOf<{ id: string; k: string }>(
+    await ctx.db.execute(sql`
+      with cand as (${window})
+      select p.id, to_char(p.published_at at time zone 'UTC', ${CURSOR_TIME_FORMAT}) as k from posts p
+      where ${publicNotes(filter)} and p.published_at <= ${asOf}::timestamptz
+        and not exists (select 1 from cand where cand.id = p.id)
+        ${from.t && from.id ? sql`and (p.published_at, p.id) < (${from.t}::timestamptz, ${from.id}::uuid)` : sql``}
+      order by p.published_at desc, p.id desc limit ${literalInt(need + 1)}`),
+  );
   const page = rows.slice(0, need);
   ids.push(...page.map((r) => r.id));
-  const cards = new Map(page.flatMap((r) => ("card" in r ? [[r.id, r.card as PostCard] as const] : [])));
-  if (rows.length <= need) return { ids, nextCursor: null, cards };
+  if (rows.length <= need) return { ids, nextCursor: null };
   const last = page[page.length - 1];
   return {
     ids,
-    cards,
     nextCursor: encodeCursor({ tab: "recommended", phase: 2, asOf, i: interests, t: last?.k ?? from.t, id: last?.id ?? from.id }),
   };
 }
@@ -250,12 +258,13 @@ export async function recommendedPage(
 const PHASE2_SLACK = 4;
 
 /**
- * The next `want` notes newest first after `from`, with their cards, in one statement: a plain keyset
- * scan a little longer than the page is the subquery the cards are read for. The ranked window's
- * notes are skipped here in memory — the window (a few thousand ids spread over every note) rarely has
- * more than a note in one page's range — and so are suspended members' notes, by the author status
- * the cards carry. Sending the window as a parameter, or checking each row's author inside the scan,
- * each cost more than the scan itself; this way page 1,000 reads what page 1 reads.
+ * The next `want` notes newest first after `from`, with their cards: a plain keyset scan a little
+ * longer than the page, then the cards of what it found — the same card lookup page 1 makes. The ranked
+ * window's notes are skipped here in memory — the window (a few thousand ids spread over every note)
+ * rarely has more than a note in one page's range — and so are suspended members' notes, by the author
+ * status the cards carry. Sending the window as a parameter, or checking each row's author inside the
+ * scan, each cost more than the scan itself; so did one statement for both (PostgreSQL re-plans it on
+ * every call, while these two keep their cached plans). This way page 1,000 reads what page 1 reads.
  */
 async function newestOutsideWindow(
   ctx: RecommendedContext,
@@ -265,30 +274,40 @@ async function newestOutsideWindow(
   from: { t: string | null; id: string | null },
   want: number,
   windowIds: Set<string>,
-): Promise<{ id: string; k: string; card: PostCard }[]> {
+): Promise<{ rows: { id: string; k: string; card: PostCard }[]; more: boolean }> {
   const out: { id: string; k: string; card: PostCard }[] = [];
   let after = from;
   for (;;) {
     const batch = want - out.length + PHASE2_SLACK;
-    const rows = await loadPostCardsNewestIn(
-      ctx,
-      sql`(select p.id from posts p
+    const rows = rowsOf<{ id: string; k: string }>(
+      await ctx.db.execute(sql`
+        select p.id, to_char(p.published_at at time zone 'UTC', ${CURSOR_TIME_FORMAT}) as k from posts p
         where ${publishedNotes(filter)} and p.published_at <= ${asOf}::timestamptz
           ${after.t && after.id ? sql`and (p.published_at, p.id) < (${after.t}::timestamptz, ${after.id}::uuid)` : sql``}
-        order by p.published_at desc, p.id desc limit ${literalInt(batch)})`,
-      viewerId,
+        order by p.published_at desc, p.id desc limit ${literalInt(batch)}`),
     );
+    // Cards only for as many notes as the page still needs: a row beyond them says a next page exists.
+    const room = want - out.length;
+    const taken: { id: string; k: string }[] = [];
     let considered = 0;
     for (const r of rows) {
+      if (taken.length === room) break;
       considered++;
-      if (windowIds.has(r.card.id) || !r.authorActive || !r.visible) continue;
-      out.push({ id: r.card.id, k: r.key, card: r.card });
-      if (out.length === want) return out;
+      if (!windowIds.has(r.id)) taken.push(r);
     }
+    const cards = new Map(
+      (await loadPostCards(ctx, taken.map((r) => r.id), viewerId, { activeAuthorsOnly: true })).map((c) => [c.id, c] as const),
+    );
+    for (const r of taken) {
+      const card = cards.get(r.id);
+      if (card) out.push({ id: r.id, k: r.k, card });
+    }
+    const exhausted = rows.length < batch;
+    if (out.length === want) return { rows: out, more: considered < rows.length || !exhausted };
     const last = rows[considered - 1];
     // The scan ran out of notes: this is the end of the feed.
-    if (rows.length < batch || !last) return out;
-    after = { t: last.key, id: last.card.id };
+    if ((exhausted && considered === rows.length) || !last) return { rows: out, more: false };
+    after = { t: last.k, id: last.id };
   }
 }
 
