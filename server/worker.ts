@@ -5,10 +5,12 @@
  */
 import { openDatabase } from "../db/client";
 import { runMigrations } from "../db/migrate";
+import { createSearchEngine } from "../search";
 import { consumers } from "./jobs/consumers";
 import { createJobRunner } from "./jobs/runner";
 import { schedules } from "./jobs/schedules";
 import { createRealtimePublisher } from "./realtime";
+import { backfillSearchOnStart } from "./search";
 import { systemClock } from "./shared/clock";
 import { createLogger } from "./shared/logger";
 import { loadConfigOrExit, stopOnSignals } from "./shared/process";
@@ -38,9 +40,16 @@ async function main() {
     context: { config, realtime: realtime.publisher },
   });
   runner.start();
+  // Workers are the job runners when web nodes run with RUN_JOBS=0, so they also rebuild search indexes
+  // that were never built or were built by an older SEARCH_INDEX_VERSION (several workers: each index
+  // build is idempotent, the last one wins).
+  const search = createSearchEngine(config, dbHandle.db);
+  await search.prepare().catch((err: unknown) => logger.error({ err }, "search engine not prepared; the backfill waits for the next start"));
+  const backfill = backfillSearchOnStart({ db: dbHandle.db, search, logger });
   logger.info({ database: dbHandle.kind }, "worker running");
 
   stopOnSignals(logger, async () => {
+    await backfill.stop();
     await runner.stop(); // the delivery in hand commits or rolls back first
     await realtime.close();
     await dbHandle.close();

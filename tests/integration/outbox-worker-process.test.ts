@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import path from "node:path";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { jobRuns } from "../../db/schema";
+import { jobRuns, searchIndexState } from "../../db/schema";
 import { createTestDatabase, type TestDatabase } from "../setup/database";
 import { startTestServer } from "../setup/server";
 import { waitFor } from "../fixtures/outbox-harness";
@@ -20,7 +20,8 @@ describe("where jobs run", () => {
 
   const pruneRuns = () => db.handle.db.select().from(jobRuns).where(eq(jobRuns.job, "jobs.pruneExpired"));
 
-  it("`npm run worker` runs the registered jobs and exits cleanly on SIGTERM", async () => {
+  it("`npm run worker` runs the registered jobs, builds search indexes never built, and exits cleanly on SIGTERM", async () => {
+    await db.handle.db.delete(searchIndexState);
     const child = spawn(process.execPath, ["--import", "tsx", "server/worker.ts"], {
       cwd: root,
       env: { ...process.env, DATABASE_URL: db.url, LOG_LEVEL: "info", REDIS_URL: "" },
@@ -32,6 +33,8 @@ describe("where jobs run", () => {
     const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
     try {
       await waitFor(async () => (await pruneRuns()).some((r) => r.status === "succeeded"), 30_000, "the worker's first scheduled run");
+      // With web nodes on RUN_JOBS=0 the worker is what builds the search indexes.
+      await waitFor(async () => (await db.handle.db.select().from(searchIndexState)).length >= 2, 30_000, "the worker's search backfill");
     } catch (e) {
       child.kill("SIGKILL");
       throw new Error(`${(e as Error).message}\n${output}`);
