@@ -34,17 +34,21 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: pointsStyl
 
 const PERMISSION = "manage:rules:any";
 
-/** The API's rule schema as a form posts it: an unticked box is absent (off), an empty cap is "no cap". */
-const ruleFormSchema = pointRuleUpdateSchema.extend({
-  dailyCap: z
-    .number({ error: "validation.integer" })
-    .int("validation.integer")
-    .min(0)
-    .max(10_000)
-    .optional()
-    .transform((v) => v ?? null),
-  enabled: z.boolean().default(false),
-});
+/**
+ * The API's rule schema as a form posts it: an unticked box is absent (off), an empty cap is "no cap".
+ * Built on first use: the schema lives in a .server module, which the browser bundle leaves empty.
+ */
+const ruleFormSchemaOf = () =>
+  pointRuleUpdateSchema.extend({
+    dailyCap: z
+      .number({ error: "validation.integer" })
+      .int("validation.integer")
+      .min(0)
+      .max(10_000)
+      .optional()
+      .transform((v) => v ?? null),
+    enabled: z.boolean().default(false),
+  });
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireStaff(request, context, PERMISSION);
@@ -67,11 +71,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   formData.delete("intent");
   formData.delete("key");
   const formId = intent === "policy" ? "policy" : `rule-${key}`;
-  const submission = intent === "policy" ? parseForm(formData, pointsPolicyUpdateSchema, locale) : parseForm(formData, ruleFormSchema, locale);
+  const submission = intent === "policy" ? parseForm(formData, pointsPolicyUpdateSchema, locale) : parseForm(formData, ruleFormSchemaOf(), locale);
   if (submission.status !== "success") return json({ formId, result: submission.reply(), saved: false }, { status: 422 });
   try {
     if (intent === "policy") await updatePointsPolicy(context, user, submission.value as z.output<typeof pointsPolicyUpdateSchema>);
-    else await updatePointRule(context, user, key, submission.value as z.output<typeof ruleFormSchema>);
+    else await updatePointRule(context, user, key, submission.value as z.output<ReturnType<typeof ruleFormSchemaOf>>);
     return json({ formId, result: submission.reply(), saved: true });
   } catch (error) {
     const { result, status } = replyWithError(submission, error, locale);

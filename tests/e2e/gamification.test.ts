@@ -1,0 +1,113 @@
+import fs from "node:fs";
+import { sql } from "drizzle-orm";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEMO_PASSWORD, seedDemoOnce } from "../../db/seed/demo";
+import type { RunningSeedbed } from "../../server/boot";
+import { logInAs } from "../factories/users";
+import { chromiumPath, launchBrowser } from "../setup/browser";
+import { createTestDatabase, type TestDatabase } from "../setup/database";
+import { startTestServer } from "../setup/server";
+
+const SHOTS = "/tmp/shots";
+
+/**
+ * Gamification in a real browser on the demo community (production build): every page a member and
+ * staff open renders and hydrates without an error, and the daily check-in works from the button.
+ */
+describe.skipIf(!chromiumPath)("points, check-ins, challenges, badges and rewards in the browser", () => {
+  let db: TestDatabase;
+  let server: RunningSeedbed;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+  const errors: string[] = [];
+
+  async function pageAs(handle: string | null): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: "zh-CN" });
+    contexts.push(context);
+    if (handle) {
+      const { cookie } = await logInAs(server.url, handle, DEMO_PASSWORD);
+      const [name = "", value = ""] = cookie.split("=");
+      await context.addCookies([{ name, value, url: server.url }]);
+    }
+    const page = await context.newPage();
+    page.on("console", (msg) => {
+      if (msg.type() === "error" && !msg.text().startsWith("Failed to load resource")) errors.push(`${page.url()}: ${msg.text()}`);
+    });
+    page.on("pageerror", (err) => errors.push(`${page.url()}: ${err.message}`));
+    return page;
+  }
+
+  /** Opens a page, waits for hydration, and checks it rendered its own content rather than the error page. */
+  async function visit(page: Page, path: string, shot?: string) {
+    const res = await page.goto(`${server.url}${path}`);
+    expect(res?.status(), path).toBe(200);
+    await page.waitForLoadState("networkidle");
+    expect(await page.locator("h1").count(), path).toBeGreaterThan(0);
+    expect(await page.locator("body").textContent(), path).not.toContain("出了点问题");
+    if (shot) await page.screenshot({ path: `${SHOTS}/${shot}.png`, fullPage: false });
+  }
+
+  beforeAll(async () => {
+    fs.mkdirSync(SHOTS, { recursive: true });
+    db = await createTestDatabase();
+    server = await startTestServer(db, { withUi: true, seed: seedDemoOnce });
+    browser = await launchBrowser();
+  }, 180_000);
+  afterAll(async () => {
+    for (const c of contexts) await c.close().catch(() => {});
+    await browser?.close();
+    await server?.stop();
+    await db?.close();
+  });
+
+  it("checks the demo member in from the button and shows the streak and points", async () => {
+    const page = await pageAs("member");
+    await visit(page, "/checkin", "checkin-before");
+    const button = page.getByRole("button", { name: /签到/ }).first();
+    await button.click();
+    await expect.poll(() => page.locator("main").textContent(), { timeout: 10_000 }).toMatch(/\+5/);
+    await page.screenshot({ path: `${SHOTS}/checkin-after.png` });
+    await page.reload();
+    await page.waitForLoadState("networkidle");
+    expect(await page.locator("main").textContent()).toMatch(/已签到/);
+    const [row] = (await db.handle.db.execute(
+      sql`select count(*)::int as n from checkins c join users u on u.id = c.user_id where u.handle = 'member' and c.local_date = (now() at time zone 'Asia/Shanghai')::date`,
+    )) as unknown as { n: number }[];
+    expect(row?.n).toBe(1);
+  });
+
+  it("renders every member page of points, levels, challenges, badges, rewards and leaderboards", async () => {
+    const page = await pageAs("member");
+    await visit(page, "/me", "me");
+    await visit(page, "/me/points", "me-points");
+    await visit(page, "/levels", "levels");
+    await visit(page, "/challenges", "challenges");
+    const challenge = await page.locator("a[href^='/challenges/']").filter({ hasText: "护肤" }).first().getAttribute("href");
+    await visit(page, challenge!, "challenge");
+    await visit(page, "/badges", "badges");
+    const badge = await page.locator("a[href^='/badges/']").first().getAttribute("href");
+    await visit(page, badge!);
+    await visit(page, "/rewards", "rewards");
+    const reward = await page.locator("a[href^='/rewards/']").first().getAttribute("href");
+    await visit(page, reward!);
+    await visit(page, "/me/redemptions");
+    await visit(page, "/leaderboards", "leaderboards");
+    await visit(page, "/u/creator", "profile-creator");
+    expect(errors).toEqual([]);
+  });
+
+  it("renders the staff pages and the creator's public certificate", async () => {
+    const page = await pageAs("staff");
+    for (const path of ["/ops/points", "/ops/levels", "/ops/badges", "/ops/rewards", "/ops/redemptions", "/challenges/new"]) await visit(page, path);
+    const [grant] = (await db.handle.db.execute(
+      sql`select g.certificate_code from badge_grants g join users u on u.id = g.user_id where u.handle = 'creator' and g.revoked_at is null limit 1`,
+    )) as unknown as { certificate_code: string }[];
+    const visitor = await pageAs(null);
+    await visit(visitor, `/certificates/${grant!.certificate_code}`, "certificate");
+    const png = await fetch(`${server.url}/certificates/${grant!.certificate_code}.png`);
+    expect(png.headers.get("content-type")).toBe("image/png");
+    fs.writeFileSync(`${SHOTS}/certificate.png`, Buffer.from(await png.arrayBuffer()));
+    expect(errors).toEqual([]);
+  });
+});
