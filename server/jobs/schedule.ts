@@ -2,7 +2,7 @@ import type { Database } from "../../db/client";
 import type { Config } from "../config";
 import type { RealtimePublisher } from "../context";
 import type { Clock } from "../shared/clock";
-import { localDate } from "../shared/clock";
+import { localDate, zonedInstant } from "../shared/clock";
 import type { Logger } from "../shared/logger";
 
 /** What a periodic job's `run` receives. */
@@ -64,29 +64,5 @@ export function slotAt(every: Every, now: Date, timeZone: string): { slot: strin
   return now.getTime() >= due.getTime() ? { slot: today, scheduledFor: due } : null;
 }
 
-/** The UTC instant of a wall-clock time on a calendar date in `timeZone` (DST-aware). */
-export function zonedInstant(date: string, hour: number, minute: number, timeZone: string): Date {
-  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
-  const wall = Date.UTC(y, m - 1, d, hour, minute);
-  // Offsets of the zone around that instant; two passes settle DST transitions.
-  let guess = wall - offsetMs(new Date(wall), timeZone);
-  guess = wall - offsetMs(new Date(guess), timeZone);
-  return new Date(guess);
-}
-
-/** How far `timeZone`'s wall clock is ahead of UTC at `at`. */
-function offsetMs(at: Date, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat("en-US", {
-    timeZone,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    second: "2-digit",
-  }).formatToParts(at);
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  const asUtc = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"), get("second"));
-  return asUtc - Math.floor(at.getTime() / 1000) * 1000;
-}
+// Re-exported where it has always been imported from; it lives with the rest of time in shared/clock.
+export { zonedInstant };

@@ -1,7 +1,9 @@
 import { z } from "zod";
 import type { Queryable } from "../../../db/client";
 import { readSetting } from "../../ops";
-import { localDate } from "../../shared/clock";
+import { localDate, zonedMidnight } from "../../shared/clock";
+
+export { zonedMidnight };
 
 /** How points expire: never, N days after earning, or at the end of the year after the one earned in. */
 export const expiryPolicySchema = z.discriminatedUnion("mode", [
@@ -37,29 +39,4 @@ export function expiresAtFor(earnedAt: Date, policy: ExpiryPolicy, timeZone: str
   const earnedYear = Number(localDate(earnedAt, timeZone).slice(0, 4));
   // Midnight of 1 January two years on, in the platform zone, minus a millisecond.
   return new Date(zonedMidnight(earnedYear + 2, 1, 1, timeZone).getTime() - 1);
-}
-
-/** The UTC instant of 00:00 on a platform-local date. */
-export function zonedMidnight(year: number, month: number, day: number, timeZone: string): Date {
-  const guess = Date.UTC(year, month - 1, day);
-  const offset = offsetMs(new Date(guess), timeZone);
-  const first = guess - offset;
-  // Correct once for zones whose offset differs at the guessed instant (DST edges).
-  return new Date(guess - offsetMs(new Date(first), timeZone));
-}
-
-function offsetMs(at: Date, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat("en-US", {
-    timeZone,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    second: "2-digit",
-  }).formatToParts(at);
-  const get = (t: string) => Number(parts.find((p) => p.type === t)?.value);
-  const asUtc = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"), get("second"));
-  return asUtc - Math.floor(at.getTime() / 1000) * 1000;
 }
