@@ -10,13 +10,11 @@ import * as opsPointsPage from "../../app/routes/ops.points";
 import { awardPoints, runLedgerCheck } from "../../server/gamification/points";
 import { createSession, sessionCookie } from "../../server/identity/sessions";
 import { createLogger } from "../../server/shared/logger";
+import { asRoute, routeCaller, thrown } from "../factories/routes";
 import { createTestUser } from "../factories/users";
 import { createTestContext } from "../setup/context";
 import { createTestDatabase, type TestDatabase } from "../setup/database";
 
-type Args = { request: Request; context: AppLoadContext; params: Record<string, string> };
-type Route = { loader?: (args: Args) => unknown; action?: (args: Args) => unknown };
-const asRoute = (module: object) => module as Route;
 
 describe("points pages: 我, /me/points, /levels and the staff editors", () => {
   let db: TestDatabase;
@@ -44,27 +42,13 @@ describe("points pages: 我, /me/points, /levels and the staff editors", () => {
     const session = await createSession(ctx.db, { userId: user.id, now: ctx.clock.now() });
     return { cookie: sessionCookie(ctx, session).split(";")[0]!, id: user.id };
   }
-  const get = async (route: Route, path: string, cookie?: string) =>
-    (await route.loader!({ request: new Request(`http://localhost${path}`, { headers: cookie ? { cookie } : {} }), context, params: {} })) as Response;
-  const post = async (route: Route, path: string, cookie: string, form: Record<string, string>) =>
-    (await route.action!({
-      request: new Request(`http://localhost${path}`, { method: "POST", headers: { cookie }, body: new URLSearchParams(form) }),
-      context,
-      params: {},
-    })) as Response;
-  const thrown = async (p: unknown) => {
-    try {
-      await p;
-    } catch (e) {
-      if (e instanceof Response) return e;
-      throw e;
-    }
-    throw new Error("expected a thrown response");
-  };
   const award = (ruleKey: string, n: number) =>
     ctx.db.transaction((tx) =>
       awardPoints(tx, { userId: memberId, ruleKey, idempotencyKey: `points:test:page:${ruleKey}:${n}`, occurredAt: ctx.clock.now(), now: ctx.clock.now(), timeZone: "Asia/Shanghai", memo: {} }),
     );
+
+  const get: ReturnType<typeof routeCaller>["get"] = (...args) => routeCaller(context).get(...args);
+  const post: ReturnType<typeof routeCaller>["post"] = (...args) => routeCaller(context).post(...args);
 
   it("keeps the staff editors to staff: visitors log in, members get 403", async () => {
     for (const [route, path] of [

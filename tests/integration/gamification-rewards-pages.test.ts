@@ -14,13 +14,11 @@ import { createReward } from "../../server/gamification/rewards";
 import { findCurrentUser, type CurrentUser } from "../../server/identity";
 import { createSession, sessionCookie } from "../../server/identity/sessions";
 import { balanceOf, checkLedgerInvariants, openPointLot, platformAccount, postEntry, userAccount } from "../../server/ledger";
+import { asRoute, routeCaller, thrown } from "../factories/routes";
 import { createTestUser } from "../factories/users";
 import { createTestContext } from "../setup/context";
 import { createTestDatabase, type TestDatabase } from "../setup/database";
 
-type Args = { request: Request; context: AppLoadContext; params: Record<string, string> };
-type Route = { loader?: (args: Args) => unknown; action?: (args: Args) => unknown };
-const asRoute = (module: object) => module as Route;
 
 describe("rewards and leaderboard pages, and the shop's demo seed", () => {
   let db: TestDatabase;
@@ -63,25 +61,11 @@ describe("rewards and leaderboard pages, and the shop's demo seed", () => {
     return { user, cookie: sessionCookie(ctx, session).split(";")[0]! };
   }
 
-  const get = async (route: Route, path: string, cookie?: string, params: Record<string, string> = {}) =>
-    (await route.loader!({ request: new Request(`http://localhost${path}`, { headers: cookie ? { cookie } : {} }), context, params })) as Response;
-  const post = async (route: Route, path: string, cookie: string, form: Record<string, string>, params: Record<string, string> = {}) =>
-    (await route.action!({
-      request: new Request(`http://localhost${path}`, { method: "POST", headers: { cookie }, body: new URLSearchParams(form) }),
-      context,
-      params,
-    })) as Response;
-  const thrown = async (p: unknown) => {
-    try {
-      await p;
-    } catch (e) {
-      if (e instanceof Response) return e;
-      throw e;
-    }
-    throw new Error("expected a thrown response");
-  };
   const item = (fields: Record<string, unknown> = {}) =>
     createReward(ctx, staff.user, { title: "品牌定制帆布袋", kind: "physical", pointsPrice: 300, stock: 5, ...fields } as never);
+
+  const get: ReturnType<typeof routeCaller>["get"] = (...args) => routeCaller(context).get(...args);
+  const post: ReturnType<typeof routeCaller>["post"] = (...args) => routeCaller(context).post(...args);
 
   it("shows visitors the shelf and tells a member what they can redeem and what they lack", async () => {
     const cheap = await item({ title: "满减券", kind: "virtual", pointsPrice: 100 });

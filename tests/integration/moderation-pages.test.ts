@@ -10,14 +10,11 @@ import * as queuePage from "../../app/routes/ops.moderation._index";
 import * as layout from "../../app/routes/ops.moderation";
 import { ensureDefaultCategories } from "../../server/content";
 import { createSession, sessionCookie } from "../../server/identity/sessions";
+import { asRoute, routeCaller, thrown } from "../factories/routes";
 import { createTestUser } from "../factories/users";
 import { createTestContext } from "../setup/context";
 import { createTestDatabase, type TestDatabase } from "../setup/database";
 
-type Args = { request: Request; context: AppLoadContext; params: Record<string, string> };
-/** A route module as these tests call it: Remix's own types are wider than what the pages return. */
-type Route = { loader?: (args: Args) => unknown; action?: (args: Args) => unknown };
-const asRoute = (module: object) => module as Route;
 
 /** The staff moderation pages' loaders and actions, called as Remix calls them for plain form posts. */
 describe("staff moderation pages", () => {
@@ -47,23 +44,6 @@ describe("staff moderation pages", () => {
     return sessionCookie(ctx, session).split(";")[0]!;
   }
 
-  const get = async (route: Route, path: string, cookie?: string) =>
-    (await route.loader!({ request: new Request(`http://localhost${path}`, { headers: cookie ? { cookie } : {} }), context, params: {} })) as Response;
-  const post = async (route: Route, path: string, cookie: string, form: Record<string, string>) =>
-    (await route.action!({
-      request: new Request(`http://localhost${path}`, { method: "POST", headers: { cookie }, body: new URLSearchParams(form) }),
-      context,
-      params: {},
-    })) as Response;
-  const thrown = async (p: unknown) => {
-    try {
-      await p;
-    } catch (e) {
-      if (e instanceof Response) return e;
-      throw e;
-    }
-    throw new Error("expected a thrown response");
-  };
 
   async function reportedPost(title: string) {
     const now = ctx.clock.now();
@@ -75,6 +55,9 @@ describe("staff moderation pages", () => {
     await ctx.db.insert(reports).values({ targetType: "post", targetId: post!.id, reporterId: reporter, reason: "spam", createdAt: now });
     return post!.id;
   }
+
+  const get: ReturnType<typeof routeCaller>["get"] = (...args) => routeCaller(context).get(...args);
+  const post: ReturnType<typeof routeCaller>["post"] = (...args) => routeCaller(context).post(...args);
 
   it("sends visitors to log in and shows members the 403 page", async () => {
     const visitor = await thrown(get(asRoute(layout), "/ops/moderation"));
