@@ -188,6 +188,29 @@ function phrase(words: readonly string[], prefix = false): string {
   return prefix ? `${text}:*` : text;
 }
 
+/**
+ * The segmenter cuts a word it doesn't know (保湿, 显白) into single characters, and a single character
+ * matches nearly every Chinese note. Characters that stood side by side in the query are one word again
+ * here, which the index finds through its character pairs.
+ */
+function joinSingleHan(q: string, words: string[]): string[] {
+  const isSingleHan = (w: string) => w.length === 1 && /^\p{Script=Han}$/u.test(w);
+  const out: { word: string; ofSingles: boolean; end: number }[] = [];
+  let from = 0;
+  for (const word of words) {
+    const at = q.indexOf(word, from);
+    const prev = out[out.length - 1];
+    if (isSingleHan(word) && prev?.ofSingles && at === prev.end) {
+      prev.word += word;
+      prev.end = at + 1;
+    } else {
+      out.push({ word, ofSingles: isSingleHan(word), end: at >= 0 ? at + word.length : -1 });
+    }
+    if (at >= 0) from = at + word.length;
+  }
+  return out.map((w) => w.word);
+}
+
 export interface ParsedQuery {
   /** One entry per query word: the alternatives that count as that word. */
   groups: string[][];
@@ -202,7 +225,7 @@ export interface ParsedQuery {
  * returns its words similar to any of the given ones.
  */
 export async function parseQuery(q: string, lookup: (words: string[]) => Promise<string[]>): Promise<ParsedQuery | null> {
-  const words = [...new Set(segmentWords(q))].slice(0, MAX_QUERY_WORDS);
+  const words = [...new Set(joinSingleHan(q, segmentWords(q)))].slice(0, MAX_QUERY_WORDS);
   if (words.length === 0) return null;
   const typoCandidates = words.filter((w) => isLatinWord(w) && allowedTypos(w) > 0);
   const vocabulary = typoCandidates.length > 0 ? await lookup(typoCandidates) : [];
