@@ -8,7 +8,13 @@
  * 10), BENCH_DATABASE_URL to use a throwaway PostgreSQL database instead of a fresh PGlite directory
  * (recommended: it is what production runs, and it seeds faster), BENCH_USERS / BENCH_NOTES to change
  * the community's size (default 10,000 / 100,000), BENCH_ONLY to run only scenarios whose name
- * contains that text, BENCH_REUSE=1 (with BENCH_DATABASE_URL) to seed once and reuse it on later runs.
+ * contains that text, BENCH_REUSE=1 (with BENCH_DATABASE_URL) to seed once and reuse it on later runs,
+ * BENCH_SKIP_HTTP=1 to skip the build, the server and every HTTP scenario (only the in-process
+ * measurements below run).
+ *
+ * After the HTTP scenarios, the gamification measurements of tests/bench/gamification.ts run in this
+ * process against the same database (when BENCH_ONLY is unset or contains "gamification"): dailyCheckIn
+ * as a ratio to the same INSERTs issued raw through postgres.js, and outbox → points throughput and lag.
  */
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
@@ -19,6 +25,7 @@ import autocannon from "autocannon";
 import { openDatabase } from "../../db/client";
 import { runMigrations } from "../../db/migrate";
 import { createLocalStorageSync } from "../../server/storage";
+import { describeGamification, runGamificationBench, type GamificationResults } from "./gamification";
 import { scenarios, type BenchFixtures, type Scenario } from "./scenarios";
 import { BENCH_MEMBER, FULL_SIZE, seedBenchData } from "./seed";
 
@@ -35,6 +42,13 @@ interface Measurement {
   bytes: number;
   errors: number;
   non2xx: number;
+}
+
+interface ScenarioResult {
+  scenario: Measurement;
+  baseline: Measurement;
+  ratio: { requestsPerSecond: number; p95: number };
+  compared?: { to: string; p50: number; p95: number; requestsPerSecond: number };
 }
 
 function step(message: string) {
@@ -117,12 +131,20 @@ async function waitForReady(base: string, child: ChildProcess) {
 
 async function main() {
   fs.mkdirSync(outDir, { recursive: true });
-  step("building for production (remix build)");
-  execFileSync(process.execPath, [path.join(root, "node_modules/@remix-run/dev/dist/cli.js"), "build"], {
-    cwd: root,
-    stdio: ["ignore", "ignore", "inherit"],
-    env: { ...process.env, NODE_ENV: "production" },
-  });
+  const only = process.env.BENCH_ONLY;
+  // The HTTP part runs unless skipped, or unless BENCH_ONLY names no HTTP scenario (e.g. "gamification").
+  const runHttp =
+    process.env.BENCH_SKIP_HTTP !== "1" &&
+    (!only || scenarios.some((s) => s.name.includes(only) || (s.compareTo && s.compareTo.includes(only))));
+  const runGamification = !only || only.includes("gamification");
+  if (runHttp) {
+    step("building for production (remix build)");
+    execFileSync(process.execPath, [path.join(root, "node_modules/@remix-run/dev/dist/cli.js"), "build"], {
+      cwd: root,
+      stdio: ["ignore", "ignore", "inherit"],
+      env: { ...process.env, NODE_ENV: "production" },
+    });
+  }
 
   const databaseUrl = process.env.BENCH_DATABASE_URL;
   const size = {
@@ -173,6 +195,53 @@ async function main() {
     if (reuseFile && process.env.BENCH_REUSE === "1") fs.writeFileSync(reuseFile, JSON.stringify({ dataDir, fixtures, seedSeconds }));
   }
 
+  const results: Record<string, ScenarioResult> = {};
+  let gamification: GamificationResults | undefined;
+  try {
+    if (runHttp) await runHttpScenarios({ dataDir, databaseUrl, fixtures, results, only });
+    // ── Gamification (tests/bench/gamification.ts): in this process, once the server has let go of the database.
+    if (runGamification) {
+      step("gamification: dailyCheckIn vs raw INSERTs, outbox → points");
+      gamification = await runGamificationBench({ databaseUrl, pgliteDir: path.join(dataDir, "pglite") });
+    }
+  } finally {
+    if (!databaseUrl) fs.rmSync(dataDir, { recursive: true, force: true });
+    else if (!reuseFile || process.env.BENCH_REUSE !== "1") fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+
+  const rows = Object.entries(results).flatMap(([name, r]) => [
+    { scenario: `${name} — baseline`, ...pick(r.baseline), "ratio req/s": "", "ratio p95": "" },
+    { scenario: name, ...pick(r.scenario), "ratio req/s": r.ratio.requestsPerSecond, "ratio p95": r.ratio.p95 },
+  ]);
+  if (rows.length > 0) console.table(rows);
+  for (const [name, r] of Object.entries(results)) {
+    if (!r.compared) continue;
+    console.log(
+      `${name} vs ${r.compared.to}: p50 ×${r.compared.p50}, p95 ×${r.compared.p95}, req/s ×${r.compared.requestsPerSecond}`,
+    );
+  }
+  if (gamification) for (const line of describeGamification(gamification)) console.log(line);
+  const file = path.join(outDir, `results-${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
+  fs.writeFileSync(
+    file,
+    JSON.stringify(
+      { at: new Date().toISOString(), duration, connections, node: process.version, database: databaseUrl ? "postgres" : "pglite", size, seedSeconds, results, gamification },
+      null,
+      2,
+    ),
+  );
+  console.log(`Results written to ${path.relative(root, file)}`);
+}
+
+/** Starts the production server on the seeded data, runs the HTTP scenarios into `results`, stops it. */
+async function runHttpScenarios(options: {
+  dataDir: string;
+  databaseUrl: string | undefined;
+  fixtures: BenchFixtures;
+  results: Record<string, ScenarioResult>;
+  only: string | undefined;
+}) {
+  const { dataDir, databaseUrl, fixtures, results, only } = options;
   step("starting the production server");
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
@@ -191,16 +260,6 @@ async function main() {
     },
     stdio: ["ignore", "ignore", "inherit"],
   });
-  const results: Record<
-    string,
-    {
-      scenario: Measurement;
-      baseline: Measurement;
-      ratio: { requestsPerSecond: number; p95: number };
-      compared?: { to: string; p50: number; p95: number; requestsPerSecond: number };
-    }
-  > = {};
-  const only = process.env.BENCH_ONLY;
   try {
     await waitForReady(base, child);
     fixtures.memberCookie = await logIn(base);
@@ -248,31 +307,7 @@ async function main() {
   } finally {
     child.kill("SIGTERM");
     await new Promise((r) => child.once("exit", r));
-    if (!databaseUrl) fs.rmSync(dataDir, { recursive: true, force: true });
-    else if (!reuseFile || process.env.BENCH_REUSE !== "1") fs.rmSync(dataDir, { recursive: true, force: true });
   }
-
-  const rows = Object.entries(results).flatMap(([name, r]) => [
-    { scenario: `${name} — baseline`, ...pick(r.baseline), "ratio req/s": "", "ratio p95": "" },
-    { scenario: name, ...pick(r.scenario), "ratio req/s": r.ratio.requestsPerSecond, "ratio p95": r.ratio.p95 },
-  ]);
-  console.table(rows);
-  for (const [name, r] of Object.entries(results)) {
-    if (!r.compared) continue;
-    console.log(
-      `${name} vs ${r.compared.to}: p50 ×${r.compared.p50}, p95 ×${r.compared.p95}, req/s ×${r.compared.requestsPerSecond}`,
-    );
-  }
-  const file = path.join(outDir, `results-${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
-  fs.writeFileSync(
-    file,
-    JSON.stringify(
-      { at: new Date().toISOString(), duration, connections, node: process.version, database: databaseUrl ? "postgres" : "pglite", size, seedSeconds, results },
-      null,
-      2,
-    ),
-  );
-  console.log(`Results written to ${path.relative(root, file)}`);
 }
 
 /** Logs the bench member in over HTTP, as a browser would, and returns the session cookie pair. */
