@@ -2,7 +2,13 @@ import fs from "node:fs";
 import { sql } from "drizzle-orm";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { renderImage } from "../../db/seed/content/images";
+import { COVER_VARIANTS, storeRenderedUpload } from "../../db/seed/content/uploads";
 import { DEMO_PASSWORD, seedDemoOnce } from "../../db/seed/demo";
+import { createPost } from "../../server/content";
+import { createChallenge } from "../../server/gamification/challenges";
+import { findCurrentUser, type CurrentUser } from "../../server/identity";
+import { localDate } from "../../server/shared/clock";
 import type { RunningSeedbed } from "../../server/boot";
 import { logInAs } from "../factories/users";
 import { chromiumPath, launchBrowser } from "../setup/browser";
@@ -61,12 +67,25 @@ describe.skipIf(!chromiumPath)("points, check-ins, challenges, badges and reward
     await db?.close();
   });
 
-  it("checks the demo member in from the button and shows the streak and points", async () => {
+  /** A demo account as the domain functions want it. */
+  async function demoUser(handle: string): Promise<CurrentUser> {
+    const [row] = (await db.handle.db.execute(sql`select id from users where handle = ${handle}`)) as unknown as { id: string }[];
+    return (await findCurrentUser(server.ctx.db, row!.id))!;
+  }
+
+  it("checks the demo member in from the button and shows the streak, points and today on the calendar", async () => {
     const page = await pageAs("member");
     await visit(page, "/checkin", "checkin-before");
-    const button = page.getByRole("button", { name: /签到/ }).first();
+    const today = page.locator("td[aria-current=date]");
+    expect(await today.getAttribute("class")).toContain("is-today");
+    expect(await today.getAttribute("class")).not.toContain("is-checked");
+    const streakBefore = Number((await page.getByTestId("checkin-streak").textContent())?.match(/\d+/)?.[0]);
+    const button = page.getByTestId("checkin-button");
     await button.click();
     await expect.poll(() => page.locator("main").textContent(), { timeout: 10_000 }).toMatch(/\+5/);
+    // Without a reload: today turns checked on the calendar and the streak grows by one.
+    await expect.poll(async () => (await today.getAttribute("class")) ?? "", { timeout: 10_000 }).toContain("is-checked");
+    await expect.poll(async () => Number((await page.getByTestId("checkin-streak").textContent())?.match(/\d+/)?.[0])).toBe(streakBefore + 1);
     await page.screenshot({ path: `${SHOTS}/checkin-after.png` });
     await page.reload();
     await page.waitForLoadState("networkidle");
@@ -75,6 +94,44 @@ describe.skipIf(!chromiumPath)("points, check-ins, challenges, badges and reward
       sql`select count(*)::int as n from checkins c join users u on u.id = c.user_id where u.handle = 'member' and c.local_date = (now() at time zone 'Asia/Shanghai')::date`,
     )) as unknown as { n: number }[];
     expect(row?.n).toBe(1);
+  });
+
+  it("joins a challenge and checks in with a note published today", async () => {
+    const staff = await demoUser("staff");
+    const member = await demoUser("member");
+    const today = localDate(new Date(), "Asia/Shanghai");
+    const challenge = await createChallenge(server.ctx, staff, {
+      title: "7 天喝水打卡",
+      description: "每天八杯水，发一篇笔记记录。",
+      startsOn: today,
+      endsOn: localDate(new Date(Date.now() + 6 * 86_400_000), "Asia/Shanghai"),
+      requiredDays: 7,
+      rewardPoints: 70,
+    });
+    const image = await renderImage(`<svg xmlns="http://www.w3.org/2000/svg" width="300" height="400"><rect width="300" height="400" fill="#bfe3f7"/></svg>`, COVER_VARIANTS);
+    const upload = await server.ctx.db.transaction((tx) => storeRenderedUpload(tx, server.ctx.storage, { ownerId: member.id, kind: "image", image, now: new Date() }));
+    await createPost(server.ctx, member, {
+      title: "喝水打卡第一天",
+      body: "今天喝了八杯水，下午加了一杯柠檬水，皮肤好像没那么干了。#喝水打卡",
+      categorySlug: "home",
+      mediaIds: [upload.id],
+      publish: true,
+    });
+
+    const page = await pageAs("member");
+    await visit(page, `/challenges/${challenge.id}`);
+    await page.getByRole("button", { name: "加入挑战" }).click();
+    const checkIn = page.getByRole("button", { name: "打卡", exact: true });
+    await checkIn.waitFor({ timeout: 10_000 });
+    expect(await page.getByRole("radio", { name: /喝水打卡第一天/ }).isChecked()).toBe(true);
+    await checkIn.click();
+    await expect.poll(() => page.locator("main").textContent(), { timeout: 10_000 }).toContain("打卡成功：第 1 天");
+    await page.screenshot({ path: `${SHOTS}/challenge-checked-in.png` });
+    const [row] = (await db.handle.db.execute(
+      sql`select days_done from challenge_participants where challenge_id = ${challenge.id} and user_id = ${member.id}`,
+    )) as unknown as { days_done: number }[];
+    expect(row?.days_done).toBe(1);
+    expect(errors).toEqual([]);
   });
 
   it("renders every member page of points, levels, challenges, badges, rewards and leaderboards", async () => {
