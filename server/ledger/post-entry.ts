@@ -88,7 +88,14 @@ export async function addPostings(tx: Queryable, entryId: string, lines: Posting
     const prev = merged.get(k);
     merged.set(k, { account: p.account, amount: (prev?.amount ?? 0) + p.amount });
   }
-  const ordered = [...merged.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, p]) => p).filter((p) => p.amount !== 0);
+  // One fixed order for every entry (so two never deadlock): members' and MCNs' accounts first, the
+  // platform's last. Every award moves the same few platform rows, so they are locked as late as
+  // possible, for the shortest time before the commit.
+  const rank = (k: string) => (k.startsWith("platform:") ? 1 : 0);
+  const ordered = [...merged.entries()]
+    .sort(([a], [b]) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0))
+    .map(([, p]) => p)
+    .filter((p) => p.amount !== 0);
   if (ordered.length === 0) return;
   const ids = await ensureAccounts(tx, ordered.map((p) => p.account), now);
   const resolved: { accountId: string; asset: LedgerAsset; amount: number }[] = ordered.map((p) => ({
