@@ -137,6 +137,9 @@ export async function runGamificationBench(options: { databaseUrl?: string; pgli
         select u.id, u.handle, u.email, u.display_name, u.created_at from users u
         where u.email like 'bench\\_%@bench.invalid' and u.handle <> 'bench_member'
           and not exists (select 1 from checkins c where c.user_id = u.id)
+          -- Untouched members only: the raw side writes a first check-in's rows (new accounts, today's
+          -- caps), which members paid by the HTTP scenarios' likes already have.
+          and not exists (select 1 from ledger_accounts a where a.owner_type = 'user' and a.owner_id = u.id)
         order by u.handle limit ${2 * CHECKINS + 100}`),
     ).map((r) =>
       toCurrentUser(
