@@ -15,6 +15,7 @@ import {
   type IndexSettings,
 } from "./settings";
 import { literalInt } from "../server/shared/sql-literal";
+import { rowsOf } from "../server/shared/sql-rows";
 
 /**
  * The embedded default: search inside the application's own database (PostgreSQL or PGlite), so a
@@ -127,11 +128,6 @@ export function createBuiltinEngine(options: { db: Queryable }): SearchEngine {
 const TABLES: Record<IndexName, string> = { notes: "search_notes", users: "search_users" };
 function tableOf(index: IndexName): string {
   return TABLES[index];
-}
-
-function rowsOf<T>(result: unknown): T[] {
-  if (Array.isArray(result)) return result as T[];
-  return ((result as { rows?: T[] }).rows ?? []) as T[];
 }
 
 function fieldText(value: unknown): string {

@@ -4,7 +4,7 @@ import { comments, moderationActions, posts, type CommentStatus, type PostStatus
 import type { AppContext } from "../context";
 import { requirePermission, type CurrentUser } from "../identity";
 import { CURSOR_TIME_FORMAT, CURSOR_TIME_PATTERN, decodeCursor, encodeCursor } from "./feeds/cursor";
-import { rowsOf } from "./feeds/sql-rows";
+import { rowsOf } from "../shared/sql-rows";
 import { userSummaries, type UserSummary } from "./views";
 import { literalInt } from "../shared/sql-literal";
 

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Queryable } from "../../db/client";
+import { rowsOf } from "../shared/sql-rows";
 
 export interface LedgerInvariantReport {
   /** Entries whose postings don't sum to zero in some asset. */
@@ -11,10 +12,6 @@ export interface LedgerInvariantReport {
   /** Per asset, the sum of every posting (must be 0). */
   assetTotals: { asset: string; sum: number }[];
   ok: boolean;
-}
-
-function rowsOf<T>(result: unknown): T[] {
-  return Array.isArray(result) ? (result as T[]) : ((result as { rows?: T[] }).rows ?? []);
 }
 
 /**

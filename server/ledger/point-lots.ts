@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Queryable } from "../../db/client";
 import { pointLots } from "../../db/schema";
+import { rowsOf } from "../shared/sql-rows";
 
 /** Opens a FIFO lot for points credited to a user's available account (see db/schema/ledger.ts). */
 export async function openPointLot(
@@ -12,10 +13,6 @@ export async function openPointLot(
     .insert(pointLots)
     .values({ userId: lot.userId, entryId: lot.entryId, amount: lot.amount, remaining: lot.amount, earnedAt: lot.earnedAt, expiresAt: lot.expiresAt })
     .onConflictDoNothing();
-}
-
-function rowsOf<T>(result: unknown): T[] {
-  return Array.isArray(result) ? (result as T[]) : ((result as { rows?: T[] }).rows ?? []);
 }
 
 /**

@@ -2,11 +2,7 @@ import { sql, type SQL } from "drizzle-orm";
 import type { Queryable } from "../../db/client";
 import type { NoteDocument, UserDocument } from "../../search";
 import { literalInt } from "../shared/sql-literal";
-
-function rowsOf<T>(result: unknown): T[] {
-  if (Array.isArray(result)) return result as T[];
-  return ((result as { rows?: T[] }).rows ?? []) as T[];
-}
+import { rowsOf } from "../shared/sql-rows";
 
 type NoteRow = {
   id: string;

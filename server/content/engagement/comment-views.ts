@@ -5,7 +5,7 @@ import { can } from "../../identity";
 import { parseBody, type BodyToken } from "../parse-body";
 import { userSummaries, type UserSummary, type Viewer } from "../views";
 import { CURSOR_TIME_FORMAT } from "../feeds/cursor";
-import { rowsOf } from "../feeds/sql-rows";
+import { rowsOf } from "../../shared/sql-rows";
 
 /** One comment as the note page and the API show it. */
 export type CommentView = {

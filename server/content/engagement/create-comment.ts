@@ -7,7 +7,7 @@ import { parseInput } from "../../identity/parse-input";
 import { emitEvent } from "../../jobs/emit-event";
 import { AppError } from "../../shared/errors";
 import { parseBody } from "../parse-body";
-import { rowsOf } from "../feeds/sql-rows";
+import { rowsOf } from "../../shared/sql-rows";
 import { COMMENT_COLUMNS, commentViewsOf, type CommentRow, type CommentView } from "./comment-views";
 import { requireEngageablePost } from "./engageable-post";
 import { ENGAGEMENT_EVENTS, type CommentCreatedPayload } from "./events";

@@ -3,7 +3,7 @@ import type { AppContext } from "../../context";
 import { can, requirePermission, type CurrentUser } from "../../identity";
 import { AppError } from "../../shared/errors";
 import { isUuid } from "../schemas";
-import { rowsOf } from "../feeds/sql-rows";
+import { rowsOf } from "../../shared/sql-rows";
 
 /**
  * Soft-deletes a comment: its author or staff only (FORBIDDEN for anyone else). Deleting a top-level

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import type { Queryable } from "../../../db/client";
 import { AppError } from "../../shared/errors";
 import { isUuid } from "../schemas";
-import { rowsOf } from "../feeds/sql-rows";
+import { rowsOf } from "../../shared/sql-rows";
 
 export type EngageablePost = { id: string; authorId: string; categoryId: string | null };
 

@@ -6,7 +6,7 @@ import { requirePermission, type CurrentUser } from "../../identity";
 import { emitEvent } from "../../jobs/emit-event";
 import { AppError } from "../../shared/errors";
 import { isUuid } from "../schemas";
-import { rowsOf } from "../feeds/sql-rows";
+import { rowsOf } from "../../shared/sql-rows";
 import { ENGAGEMENT_EVENTS, type UserFollowPayload } from "./events";
 import { addToUserStat } from "./user-stats";
 

@@ -7,7 +7,7 @@ import { parseInput } from "../../identity/parse-input";
 import { isUuid } from "../schemas";
 import { isVisibleTo, type Viewer } from "../views";
 import { CURSOR_TIME_PATTERN, decodeCursor, encodeCursor } from "../feeds/cursor";
-import { rowsOf } from "../feeds/sql-rows";
+import { rowsOf } from "../../shared/sql-rows";
 import { COMMENT_COLUMNS, commentVisibility, commentViewsOf, type CommentRow, type CommentView } from "./comment-views";
 import { pageQuerySchema, type PageQuery } from "./schemas";
 import { literalInt } from "../../shared/sql-literal";

@@ -1,7 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Queryable } from "../../../db/client";
 import { AppError } from "../../shared/errors";
-import { rowsOf } from "./sql-rows";
+import { rowsOf } from "../../shared/sql-rows";
 
 /** A category or topic page narrows any tab; null means "no such topic" (an empty page). */
 export type FeedFilter = { categoryId: string | null; topicId: string | null; empty: boolean };

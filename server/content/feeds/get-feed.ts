@@ -7,7 +7,7 @@ import { CURSOR_TIME_FORMAT, CURSOR_TIME_PATTERN, decodeCursor, encodeCursor } f
 import { publicNotes, resolveFilter, type FeedFilter } from "./feed-filters";
 import { recommendedPage } from "./recommended";
 import { feedInputSchema, type FeedInput } from "./schemas";
-import { rowsOf } from "./sql-rows";
+import { rowsOf } from "../../shared/sql-rows";
 import { literalInt } from "../../shared/sql-literal";
 
 export const DEFAULT_FEED_LIMIT = 20;

@@ -4,7 +4,7 @@ import { can } from "../../identity";
 import { avatarUrlOf } from "../../media";
 import { AppError } from "../../shared/errors";
 import type { UserSummary, Viewer } from "../views";
-import { rowsOf } from "./sql-rows";
+import { rowsOf } from "../../shared/sql-rows";
 
 export type Profile = {
   user: UserSummary & { bio: string; createdAt: string };

@@ -3,7 +3,7 @@ import type { Transaction } from "../../../db/client";
 import { defineConsumer } from "../../jobs/consumer";
 import { ENGAGEMENT_EVENTS, type CommentCreatedPayload, type PostReactionPayload } from "../engagement/events";
 import { INTEREST_HALF_LIFE_DAYS, INTEREST_WEIGHTS } from "./rules";
-import { rowsOf } from "./sql-rows";
+import { rowsOf } from "../../shared/sql-rows";
 
 /**
  * Raises a reader's interest in a category. The stored score decays with a half-life, applied lazily:

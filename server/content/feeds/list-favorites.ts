@@ -7,7 +7,7 @@ import { loadPostCards, type Viewer } from "../views";
 import { CURSOR_TIME_FORMAT, CURSOR_TIME_PATTERN, decodeCursor, encodeCursor } from "./cursor";
 import { DEFAULT_FEED_LIMIT, type FeedPage } from "./get-feed";
 import { pageInputSchema, type PageInput } from "./schemas";
-import { rowsOf } from "./sql-rows";
+import { rowsOf } from "../../shared/sql-rows";
 import { literalInt } from "../../shared/sql-literal";
 
 const favoritesCursor = z.strictObject({ list: z.literal("fav"), t: z.string().regex(CURSOR_TIME_PATTERN), id: z.uuid() });

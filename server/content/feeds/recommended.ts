@@ -4,7 +4,7 @@ import type { AppContext } from "../../context";
 import { CURSOR_TIME_FORMAT, CURSOR_TIME_PATTERN, decodeCursor, encodeCursor } from "./cursor";
 import { publicNotes, publishedNotes, type FeedFilter } from "./feed-filters";
 import { FOLLOW_BOOST, INTEREST_HALF_LIFE_DAYS, MAX_INTEREST_BOOST, normaliseInterests } from "./rules";
-import { rowsOf } from "./sql-rows";
+import { rowsOf } from "../../shared/sql-rows";
 import { loadPostCards, type PostCard } from "../views";
 import { literalInt } from "../../shared/sql-literal";
 

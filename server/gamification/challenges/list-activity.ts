@@ -6,10 +6,7 @@ import { activityIds } from "./activity";
 import { dayNumber } from "./rules";
 import type { ActivityItem } from "./schemas";
 import { findChallenge } from "./views";
-
-function rowsOf<T>(result: unknown): T[] {
-  return Array.isArray(result) ? (result as T[]) : ((result as { rows?: T[] }).rows ?? []);
-}
+import { rowsOf } from "../../shared/sql-rows";
 
 /**
  * The latest joins, check-ins and completions on a challenge, newest first: what the page shows

@@ -4,10 +4,7 @@ import { userSummaries } from "../../content";
 import { AppError } from "../../shared/errors";
 import type { Leaderboard } from "./schemas";
 import { findChallenge } from "./views";
-
-function rowsOf<T>(result: unknown): T[] {
-  return Array.isArray(result) ? (result as T[]) : ((result as { rows?: T[] }).rows ?? []);
-}
+import { rowsOf } from "../../shared/sql-rows";
 
 /**
  * The challenge's leaderboard: most days done first, then whoever finished their last check-in on an

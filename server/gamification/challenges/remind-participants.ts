@@ -5,10 +5,7 @@ import { emitEvent } from "../../jobs/emit-event";
 import { defineSchedule } from "../../jobs/schedule";
 import { recordNotification } from "../../notifications/record-notification";
 import { localDate } from "../../shared/clock";
-
-function rowsOf<T>(result: unknown): T[] {
-  return Array.isArray(result) ? (result as T[]) : ((result as { rows?: T[] }).rows ?? []);
-}
+import { rowsOf } from "../../shared/sql-rows";
 
 /** The inbox row of one member's reminder for one day: its group key is what makes it once a day. */
 export const reminderGroupKey = (date: string) => `challenge.reminder:${date}`;

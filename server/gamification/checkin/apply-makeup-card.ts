@@ -12,6 +12,7 @@ import { applyMakeupCardSchema, type ApplyMakeupCardInput } from "./schemas";
 import { readCheckInSettings } from "./settings";
 import { payStreakRewards, type PaidBonus } from "./streak-rewards";
 import { parseInput } from "./parse-input";
+import { rowsOf } from "../../shared/sql-rows";
 
 export interface MakeupResult {
   localDate: string;
@@ -32,10 +33,6 @@ const REFUSALS: Record<MakeupRefusal, { code: "VALIDATION_FAILED" | "CONFLICT"; 
   beforeJoined: { code: "VALIDATION_FAILED", key: "checkin.makeup.beforeJoined" },
   checkedIn: { code: "CONFLICT", key: "checkin.makeup.checkedIn" },
 };
-
-function rowsOf<T>(result: unknown): T[] {
-  return Array.isArray(result) ? (result as T[]) : ((result as { rows?: T[] }).rows ?? []);
-}
 
 /**
  * Fills a missed day with one of the member's make-up cards (补签): a day within the last

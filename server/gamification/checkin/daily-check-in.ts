@@ -9,6 +9,7 @@ import { lockMemberCheckins } from "./lock";
 import { nextBonus } from "./rules";
 import { readCheckInSettings } from "./settings";
 import { payStreakRewards, type PaidBonus } from "./streak-rewards";
+import { rowsOf } from "../../shared/sql-rows";
 
 export interface CheckInResult {
   /** True when the member had already checked in today: nothing was written and nothing earned. */
@@ -27,10 +28,6 @@ export interface CheckInResult {
   /** The next rung of the ladder: "再签 3 天得 +20". */
   nextBonus: { days: number; inDays: number; points: number } | null;
   levelChange: { from: number; to: number } | null;
-}
-
-function rowsOf<T>(result: unknown): T[] {
-  return Array.isArray(result) ? (result as T[]) : ((result as { rows?: T[] }).rows ?? []);
 }
 
 /**

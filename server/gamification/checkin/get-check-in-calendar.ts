@@ -9,10 +9,7 @@ import { parseInput } from "./parse-input";
 import { addDays, makeupRefusal, monthInfo, monthOf, nextBonus, weekdayOf } from "./rules";
 import { calendarQuerySchema, type CalendarQuery, type CheckInCalendar } from "./schemas";
 import { readCheckInSettings } from "./settings";
-
-function rowsOf<T>(result: unknown): T[] {
-  return Array.isArray(result) ? (result as T[]) : ((result as { rows?: T[] }).rows ?? []);
-}
+import { rowsOf } from "../../shared/sql-rows";
 
 /**
  * One month of the member's check-ins (the current platform-local month by default) with everything

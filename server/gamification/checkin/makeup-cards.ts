@@ -1,9 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Queryable } from "../../../db/client";
-
-function rowsOf<T>(result: unknown): T[] {
-  return Array.isArray(result) ? (result as T[]) : ((result as { rows?: T[] }).rows ?? []);
-}
+import { rowsOf } from "../../shared/sql-rows";
 
 /**
  * A member's unused make-up cards, and the cards they used in one platform-local month (`YYYY-MM`):

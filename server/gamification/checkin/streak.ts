@@ -1,9 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Queryable } from "../../../db/client";
-
-function rowsOf<T>(result: unknown): T[] {
-  return Array.isArray(result) ? (result as T[]) : ((result as { rows?: T[] }).rows ?? []);
-}
+import { rowsOf } from "../../shared/sql-rows";
 
 /**
  * The streak still alive on `today` (platform-local YYYY-MM-DD): the streak of today's check-in, or of

@@ -6,10 +6,7 @@ import { mediaUrl } from "../../media/views";
 import { localDate } from "../../shared/clock";
 import { daysBefore, periodBounds } from "./periods";
 import { leaderboardQuerySchema, type Leaderboard, type LeaderboardQuery } from "./schemas";
-
-function rowsOf<T>(result: unknown): T[] {
-  return Array.isArray(result) ? (result as T[]) : ((result as { rows?: T[] }).rows ?? []);
-}
+import { rowsOf } from "../../shared/sql-rows";
 
 /** Staff and admins run the platform; their test awards and check-ins don't compete. */
 const eligible = (userId: SQL) => sql`exists (select 1 from users u where u.id = ${userId} and u.status = 'active')

@@ -5,6 +5,7 @@ import { addPostings, claimEntry, openPointLot, platformAccount, userAccount, ty
 import { localDate } from "../../shared/clock";
 import { currentLevelOf, syncLevel } from "./levels";
 import { expiresAtFor, readPointsPolicy } from "./policy";
+import { rowsOf } from "../../shared/sql-rows";
 
 export interface AwardInput {
   userId: string;
@@ -36,10 +37,6 @@ export interface AwardResult {
 }
 
 const none = (outcome: AwardOutcome, entryId: string | null = null): AwardResult => ({ outcome, points: 0, growth: 0, entryId, levelChange: null });
-
-function rowsOf<T>(result: unknown): T[] {
-  return Array.isArray(result) ? (result as T[]) : ((result as { rows?: T[] }).rows ?? []);
-}
 
 /**
  * Pays one rule to one member, exactly once per idempotency key, within the rule's per-day count cap and

@@ -3,10 +3,7 @@ import type { Database } from "../../../db/client";
 import { emitEvent } from "../../jobs/emit-event";
 import { ensureAccount, lockBalance, platformAccount, postEntry, userAccount } from "../../ledger";
 import { readPointsPolicy } from "./policy";
-
-function rowsOf<T>(result: unknown): T[] {
-  return Array.isArray(result) ? (result as T[]) : ((result as { rows?: T[] }).rows ?? []);
-}
+import { rowsOf } from "../../shared/sql-rows";
 
 export const POINTS_EXPIRING = "gamification.points.expiring";
 

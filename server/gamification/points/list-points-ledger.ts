@@ -3,6 +3,7 @@ import type { AppContext } from "../../context";
 import { loadPostCards } from "../../content";
 import { t as translate, type MessageLocale } from "../../shared/messages";
 import { decodeLedgerCursor, encodeLedgerCursor, TIME_FORMAT } from "./cursor";
+import { rowsOf } from "../../shared/sql-rows";
 
 export interface LedgerLine {
   id: string;
@@ -45,10 +46,6 @@ type Row = {
   growth: string | number;
   postings: string | number;
 };
-
-function rowsOf<T>(result: unknown): T[] {
-  return Array.isArray(result) ? (result as T[]) : ((result as { rows?: T[] }).rows ?? []);
-}
 
 /**
  * A member's points ledger, newest first, one line per journal entry about them that moved their

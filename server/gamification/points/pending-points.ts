@@ -3,10 +3,7 @@ import type { Queryable } from "../../../db/client";
 import { accountKey, addPostings, claimEntry, consumePointLots, ensureAccounts, lockBalance, openPointLot, platformAccount, userAccount, type PostingInput } from "../../ledger";
 import { syncLevel } from "./levels";
 import { expiresAtFor, readPointsPolicy } from "./policy";
-
-function rowsOf<T>(result: unknown): T[] {
-  return Array.isArray(result) ? (result as T[]) : ((result as { rows?: T[] }).rows ?? []);
-}
+import { rowsOf } from "../../shared/sql-rows";
 
 interface AwardFacts {
   userId: string;
