@@ -4,7 +4,7 @@
  * reach the browser bundle.
  */
 import type { AppLoadContext } from "@remix-run/node";
-import { listLevels, currentLevelOf } from "../../../server/gamification/points";
+import { currentLevelOf, levelProgress, listLevels } from "../../../server/gamification/points";
 import { balanceOf, userAccount } from "../../../server/ledger";
 
 export {
@@ -45,14 +45,17 @@ export async function levelStandingOf(context: AppLoadContext, userId: string): 
     currentLevelOf(context.db, userId),
     balanceOf(context.db, userAccount(userId, "growth")),
   ]);
-  const here = table.find((l) => l.level === current.level);
-  const next = table.find((l) => l.level > current.level) ?? null;
+  // The same reading of the level table as the 我 page and /levels (points' levelProgress).
+  const p = levelProgress(table, growth, current.level);
   return {
-    level: current.level,
-    nameZh: here?.nameZh ?? `V${current.level}`,
-    nameEn: here?.nameEn ?? `V${current.level}`,
+    level: p.level,
+    nameZh: p.nameZh || `V${p.level}`,
+    nameEn: p.nameEn || `V${p.level}`,
     growth,
-    floor: here?.minGrowth ?? 0,
-    next: next ? { level: next.level, nameZh: next.nameZh, nameEn: next.nameEn, minGrowth: next.minGrowth } : null,
+    floor: p.levelAt,
+    next:
+      p.nextLevel !== null && p.nextLevelAt !== null
+        ? { level: p.nextLevel, nameZh: p.nextNameZh ?? "", nameEn: p.nextNameEn ?? "", minGrowth: p.nextLevelAt }
+        : null,
   };
 }
