@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Queryable } from "../../db/client";
 import {
   categories,
@@ -144,8 +144,6 @@ function cardQuery(ctx: Pick<AppContext, "db">, viewerId: string | null) {
       likeCount: posts.likeCount,
       publishedAt: posts.publishedAt,
       authorStatus: users.status,
-      // The exact sort key (microseconds), for cursors built from cards.
-      key: sql<string>`to_char(${posts.publishedAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
       author: summaryColumns,
       cover: uploads,
       liked,
@@ -197,29 +195,6 @@ export async function loadPostCards(
     if (options.activeAuthorsOnly && r.authorStatus !== "active") return [];
     return [cardOf(r)];
   });
-}
-
-/**
- * Cards for the notes an id subquery selects, newest first by (published_at, id), each with its exact
- * sort key and whether its author is active: a keyset page and its cards in one statement instead of
- * two (recommended's phase 2). Same visibility rule as loadPostCards; every row of the subquery comes
- * back (none is dropped for its author), so a caller can tell a short page from the end of the feed.
- */
-export async function loadPostCardsNewestIn(
-  ctx: Pick<AppContext, "db">,
-  idsQuery: SQL,
-  viewerId: string | null,
-): Promise<{ card: PostCard; key: string; authorActive: boolean; visible: boolean }[]> {
-  const rows = await cardQuery(ctx, viewerId)
-    .where(inArray(posts.id, idsQuery))
-    .orderBy(desc(posts.publishedAt), desc(posts.id));
-  const viewer = await viewerOf(ctx, rows, viewerId);
-  return rows.map((r) => ({
-    card: cardOf(r),
-    key: r.key,
-    authorActive: r.authorStatus === "active",
-    visible: isVisibleTo(r, viewer),
-  }));
 }
 
 const MODERATED: readonly PostStatus[] = ["held", "hidden", "removed"];
