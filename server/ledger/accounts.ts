@@ -1,6 +1,7 @@
-import { and, eq, or, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Queryable } from "../../db/client";
 import { accountBalances, ledgerAccounts, PLATFORM_OWNER_ID, type LedgerAsset, type LedgerOwnerType } from "../../db/schema";
+import { rowsOf } from "../shared/sql-rows";
 
 /** Names one account: whose, in which asset, and which of their accounts. */
 export interface AccountRef {
@@ -40,51 +41,56 @@ export const mcnAccount = (mcnId: string, asset: LedgerAsset, kind = "available"
 export const accountKey = (a: AccountRef) => `${a.ownerType}:${a.ownerId}:${a.asset}:${a.kind}`;
 
 /**
- * The ids of several accounts, creating any that don't exist yet. The common case — every account
- * already exists — is one read; creation stays insert-on-conflict, so two first uses never race.
+ * The ids of several accounts, creating any that don't exist yet. Every account is read in one
+ * statement whatever their number (the names travel as one JSON parameter, so the statement and its
+ * plan stay the same); the missing ones are created together with insert-on-conflict, so two first
+ * uses never race, and read back.
  */
 export async function ensureAccounts(tx: Queryable, refs: readonly AccountRef[], now: Date): Promise<Map<string, string>> {
   const ids = new Map<string, string>();
   if (refs.length === 0) return ids;
-  const rows = await tx
-    .select({ id: ledgerAccounts.id, ownerType: ledgerAccounts.ownerType, ownerId: ledgerAccounts.ownerId, asset: ledgerAccounts.asset, kind: ledgerAccounts.kind })
-    .from(ledgerAccounts)
-    .where(
-      or(
-        ...refs.map((r) =>
-          and(eq(ledgerAccounts.ownerType, r.ownerType), eq(ledgerAccounts.ownerId, r.ownerId), eq(ledgerAccounts.asset, r.asset), eq(ledgerAccounts.kind, r.kind)),
-        ),
-      ),
+  const unique = [...new Map(refs.map((r) => [accountKey(r), r])).values()];
+  const read = async (list: AccountRef[]) => {
+    const rows = rowsOf<{ id: string; owner_type: LedgerOwnerType; owner_id: string; asset: LedgerAsset; kind: string }>(
+      await tx.execute(sql`
+        select a.id, a.owner_type, a.owner_id, a.asset, a.kind
+        from jsonb_to_recordset(${JSON.stringify(list.map(refRow))}::jsonb) as r(owner_type text, owner_id uuid, asset text, kind text)
+        join ledger_accounts a on a.owner_type = r.owner_type and a.owner_id = r.owner_id and a.asset = r.asset and a.kind = r.kind`),
     );
-  for (const r of rows) ids.set(accountKey(r), r.id);
-  for (const ref of refs) if (!ids.has(accountKey(ref))) ids.set(accountKey(ref), await ensureAccount(tx, ref, now));
+    for (const r of rows) ids.set(accountKey({ ownerType: r.owner_type, ownerId: r.owner_id, asset: r.asset, kind: r.kind }), r.id);
+  };
+  await read(unique);
+  const missing = unique.filter((r) => !ids.has(accountKey(r)));
+  if (missing.length === 0) return ids;
+
+  const created = rowsOf<{ id: string; non_negative: boolean }>(
+    await tx.execute(sql`
+      insert into ledger_accounts (owner_type, owner_id, asset, kind, non_negative, created_at)
+      select r.owner_type, r.owner_id, r.asset, r.kind, r.non_negative, ${now.toISOString()}::timestamptz
+      from jsonb_to_recordset(${JSON.stringify(missing.map((r) => ({ ...refRow(r), non_negative: isNonNegative(r) })))}::jsonb)
+        as r(owner_type text, owner_id uuid, asset text, kind text, non_negative boolean)
+      on conflict do nothing
+      returning id, non_negative`),
+  );
+  if (created.length > 0) {
+    await tx.execute(sql`
+      insert into account_balances (account_id, balance, non_negative, updated_at)
+      select r.id, 0, r.non_negative, ${now.toISOString()}::timestamptz
+      from jsonb_to_recordset(${JSON.stringify(created)}::jsonb) as r(id uuid, non_negative boolean)
+      on conflict do nothing`);
+  }
+  // Those created by a concurrent first use (their insert did nothing here) are read back too.
+  await read(missing);
   return ids;
 }
 
+const refRow = (r: AccountRef) => ({ owner_type: r.ownerType, owner_id: r.ownerId, asset: r.asset, kind: r.kind });
+/** Whether the account holds spendable value (its balance may never go below zero). */
+export const isNonNegative = (ref: AccountRef) => ref.ownerType !== "platform" && NON_NEGATIVE_KINDS.has(ref.kind);
+
 /** The account's id, creating it (and its zero balance row) the first time it is named. */
 export async function ensureAccount(tx: Queryable, ref: AccountRef, now: Date): Promise<string> {
-  const nonNegative = ref.ownerType !== "platform" && NON_NEGATIVE_KINDS.has(ref.kind);
-  const [created] = await tx
-    .insert(ledgerAccounts)
-    .values({ ...ref, nonNegative, createdAt: now })
-    .onConflictDoNothing()
-    .returning({ id: ledgerAccounts.id });
-  if (created) {
-    await tx.insert(accountBalances).values({ accountId: created.id, balance: 0, nonNegative, updatedAt: now }).onConflictDoNothing();
-    return created.id;
-  }
-  const [existing] = await tx
-    .select({ id: ledgerAccounts.id })
-    .from(ledgerAccounts)
-    .where(
-      and(
-        eq(ledgerAccounts.ownerType, ref.ownerType),
-        eq(ledgerAccounts.ownerId, ref.ownerId),
-        eq(ledgerAccounts.asset, ref.asset),
-        eq(ledgerAccounts.kind, ref.kind),
-      ),
-    );
-  return existing!.id;
+  return (await ensureAccounts(tx, [ref], now)).get(accountKey(ref))!;
 }
 
 /** The cached balance of one account (0 when it has never been used). */
@@ -119,6 +125,5 @@ export async function balancesOfOwner(db: Queryable, ownerType: LedgerOwnerType,
 /** Locks an account's balance row until the transaction ends (serialises spends of one wallet). */
 export async function lockBalance(tx: Queryable, accountId: string): Promise<number> {
   const rows = await tx.execute(sql`select balance from account_balances where account_id = ${accountId} for update`);
-  const list = Array.isArray(rows) ? rows : ((rows as { rows?: unknown[] }).rows ?? []);
-  return Number((list[0] as { balance?: unknown } | undefined)?.balance ?? 0);
+  return Number(rowsOf<{ balance: unknown }>(rows)[0]?.balance ?? 0);
 }
