@@ -35,6 +35,12 @@ export interface Consumer {
   /** Event types (`context.noun.verbed`) this consumer subscribes to. */
   events: readonly string[];
   handle: (tx: Transaction, event: OutboxEvent, ctx: ConsumerContext) => Promise<void>;
+  /**
+   * Optional: handles several events (in event order) at once, with the same effects as `handle` called
+   * for each in turn. A runner that claims a batch of deliveries uses it; if it throws, the runner falls
+   * back to `handle` per event, so one bad event fails alone.
+   */
+  handleBatch?: (tx: Transaction, events: readonly OutboxEvent[], ctx: ConsumerContext) => Promise<void>;
 }
 
 const NAME = /^[a-z][A-Za-z0-9_-]*(\.[a-z][A-Za-z0-9_-]*)*$/;

@@ -3,7 +3,7 @@ export { emitEvent, type DomainEvent } from "./emit-event";
 export { defineConsumer, type Consumer, type ConsumerContext, type OutboxEvent } from "./consumer";
 export { defineSchedule, slotAt, zonedInstant, type Every, type Schedule, type ScheduleContext } from "./schedule";
 export { createJobRunner, type JobRunner, type JobRunnerOptions, type PassResult } from "./runner";
-export { fanOutEvents, deliverNext, countDeliveries, type DeliveryOutcome } from "./process-outbox";
+export { fanOutEvents, deliverBatch, deliverNext, countDeliveries, type DeliveryOutcome } from "./process-outbox";
 export { runScheduleIfDue, type ScheduleOutcome } from "./run-schedule";
 export { DEFAULT_MAX_ATTEMPTS, retryDelayMs } from "./backoff";
 export { listDeadDeliveries, type DeadDelivery, type DeadDeliveryPage } from "./list-dead-deliveries";

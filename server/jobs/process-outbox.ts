@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, isNull, lte, sql } from "drizzle-orm";
-import type { Database } from "../../db/client";
+import type { Database, Transaction } from "../../db/client";
 import { outboxDeliveries, outboxEvents } from "../../db/schema";
 import type { Clock } from "../shared/clock";
 import type { Logger } from "../shared/logger";
@@ -117,26 +117,7 @@ export async function deliverNext(options: {
       try {
         await tx.transaction((savepoint) => consumer.handle(savepoint, event!, { ...context, logger: log }));
       } catch (e) {
-        const error = describeError(e);
-        const dead = attempts >= maxAttempts;
-        const availableAt = dead ? delivery.availableAt : new Date(now.getTime() + retryDelayMs(attempts));
-        await tx
-          .update(outboxDeliveries)
-          .set({ attempts, lastError: error, status: dead ? "dead" : "pending", availableAt, updatedAt: now })
-          .where(key);
-        if (dead) {
-          log.error({ err: e }, "delivery failed for the last time; it is now dead until staff retry it");
-          return { kind: "dead", eventId: delivery.eventId, consumer: delivery.consumer, attempts, error };
-        }
-        log.warn({ err: e, retryAt: availableAt }, "delivery failed; will retry");
-        return {
-          kind: "retrying",
-          eventId: delivery.eventId,
-          consumer: delivery.consumer,
-          attempts,
-          availableAt,
-          error,
-        };
+        return recordFailure(tx, { delivery, error: e, now, maxAttempts, log });
       }
 
       await tx
@@ -183,6 +164,127 @@ export async function deliverNext(options: {
           error,
         };
   }
+}
+
+/**
+ * Step 2 for a batch: claims up to `limit` due deliveries and runs them all in ONE transaction, with the
+ * same guarantees as deliverNext (effects and "delivered" marks commit together; the row locks keep
+ * other workers off until then) and one commit, one claim and one mark for the whole batch instead of
+ * one each per delivery.
+ *
+ * Each consumer's deliveries run in event order inside a savepoint: all at once through its
+ * `handleBatch` when it has one, else one savepoint per event. When a batch handler throws, its
+ * savepoint is rolled back and the events are delivered one by one, so a bad event fails (and retries,
+ * and dies) alone while the others go through. If the transaction itself breaks, this throws and
+ * nothing of the batch happened; the runner then delivers one at a time (deliverNext), which counts
+ * the attempt of a delivery that keeps breaking its transaction.
+ */
+export async function deliverBatch(options: {
+  db: Database;
+  consumers: ReadonlyMap<string, Consumer>;
+  context: ConsumerContext;
+  maxAttempts: number;
+  logger: Logger;
+  limit: number;
+}): Promise<DeliveryOutcome[]> {
+  const { db, consumers, context, maxAttempts, logger, limit } = options;
+  if (consumers.size === 0) return [];
+  const now = context.clock.now();
+  return db.transaction(async (tx) => {
+    // See deliverNext: effects and marks are lost together or kept together.
+    await tx.execute(sql`set local synchronous_commit = off`);
+    const claimed = await tx
+      .select()
+      .from(outboxDeliveries)
+      .where(
+        and(
+          eq(outboxDeliveries.status, "pending"),
+          lte(outboxDeliveries.availableAt, now),
+          inArray(outboxDeliveries.consumer, [...consumers.keys()]),
+        ),
+      )
+      .orderBy(asc(outboxDeliveries.availableAt), asc(outboxDeliveries.eventId))
+      .limit(limit)
+      .for("update", { skipLocked: true });
+    if (claimed.length === 0) return [];
+    const events = new Map(
+      (await tx.select().from(outboxEvents).where(inArray(outboxEvents.id, [...new Set(claimed.map((d) => d.eventId))]))).map((e) => [e.id, e]),
+    );
+    const byConsumer = new Map<string, OutboxDelivery[]>();
+    for (const d of [...claimed].sort((a, b) => a.eventId - b.eventId)) {
+      const list = byConsumer.get(d.consumer) ?? [];
+      list.push(d);
+      byConsumer.set(d.consumer, list);
+    }
+
+    const outcomes: DeliveryOutcome[] = [];
+    const delivered: OutboxDelivery[] = [];
+    for (const [name, deliveries] of byConsumer) {
+      const consumer = consumers.get(name)!;
+      if (consumer.handleBatch && deliveries.length > 1) {
+        const log = logger.child({ consumer: name, events: deliveries.length });
+        try {
+          await tx.transaction((savepoint) =>
+            consumer.handleBatch!(
+              savepoint,
+              deliveries.map((d) => events.get(d.eventId)!),
+              { ...context, logger: log },
+            ),
+          );
+          delivered.push(...deliveries);
+          continue;
+        } catch (e) {
+          log.warn({ err: e }, "batch handler failed; delivering its events one by one");
+        }
+      }
+      for (const delivery of deliveries) {
+        const log = logger.child({ eventId: delivery.eventId, consumer: name, attempt: delivery.attempts + 1 });
+        try {
+          await tx.transaction((savepoint) => consumer.handle(savepoint, events.get(delivery.eventId)!, { ...context, logger: log }));
+          delivered.push(delivery);
+        } catch (e) {
+          outcomes.push(await recordFailure(tx, { delivery, error: e, now, maxAttempts, log }));
+        }
+      }
+    }
+
+    if (delivered.length > 0) {
+      await tx.execute(sql`
+        update outbox_deliveries d
+        set status = 'delivered', attempts = d.attempts + 1, delivered_at = ${now.toISOString()}::timestamptz, updated_at = ${now.toISOString()}::timestamptz
+        from jsonb_to_recordset(${JSON.stringify(delivered.map((d) => ({ event_id: d.eventId, consumer: d.consumer })))}::jsonb) as r(event_id bigint, consumer text)
+        where d.event_id = r.event_id and d.consumer = r.consumer`);
+    }
+    for (const d of delivered) outcomes.push({ kind: "delivered", eventId: d.eventId, consumer: d.consumer, attempts: d.attempts + 1 });
+    return outcomes;
+  });
+}
+
+type OutboxDelivery = typeof outboxDeliveries.$inferSelect;
+
+/**
+ * Records a failed attempt in the delivery's own transaction (its handler's savepoint already rolled
+ * back): the error, and either a retry after backoff or, after `maxAttempts`, `dead`.
+ */
+async function recordFailure(
+  tx: Transaction,
+  options: { delivery: OutboxDelivery; error: unknown; now: Date; maxAttempts: number; log: Logger },
+): Promise<DeliveryOutcome> {
+  const { delivery, now, maxAttempts, log } = options;
+  const attempts = delivery.attempts + 1;
+  const error = describeError(options.error);
+  const dead = attempts >= maxAttempts;
+  const availableAt = dead ? delivery.availableAt : new Date(now.getTime() + retryDelayMs(attempts));
+  await tx
+    .update(outboxDeliveries)
+    .set({ attempts, lastError: error, status: dead ? "dead" : "pending", availableAt, updatedAt: now })
+    .where(and(eq(outboxDeliveries.eventId, delivery.eventId), eq(outboxDeliveries.consumer, delivery.consumer)));
+  if (dead) {
+    log.error({ err: options.error }, "delivery failed for the last time; it is now dead until staff retry it");
+    return { kind: "dead", eventId: delivery.eventId, consumer: delivery.consumer, attempts, error };
+  }
+  log.warn({ err: options.error, retryAt: availableAt }, "delivery failed; will retry");
+  return { kind: "retrying", eventId: delivery.eventId, consumer: delivery.consumer, attempts, availableAt, error };
 }
 
 function describeError(e: unknown): string {

@@ -5,7 +5,7 @@ import type { Clock } from "../shared/clock";
 import type { Logger } from "../shared/logger";
 import { DEFAULT_MAX_ATTEMPTS } from "./backoff";
 import type { Consumer, ConsumerContext } from "./consumer";
-import { deliverNext, fanOutEvents } from "./process-outbox";
+import { deliverBatch, deliverNext, fanOutEvents, type DeliveryOutcome } from "./process-outbox";
 import { runScheduleIfDue, type ScheduleOutcome } from "./run-schedule";
 import type { Schedule } from "./schedule";
 
@@ -19,7 +19,7 @@ export interface JobRunnerOptions {
   context: { config: Config; realtime: RealtimePublisher };
   /** How long an idle runner waits before looking again (default 250 ms); busy runners re-poll at once. */
   pollIntervalMs?: number;
-  /** Events fanned out, and at most deliveries attempted, per pass (default 50). */
+  /** Events fanned out, and at most deliveries attempted (in one transaction), per pass (default 200). */
   batchSize?: number;
   /** Failed attempts after which a delivery is `dead` (default 8). */
   maxAttempts?: number;
@@ -59,7 +59,7 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
   const consumers = indexByName(options.consumers ?? [], "consumer");
   const schedules = [...indexByName(options.schedules ?? [], "schedule").values()];
   const pollIntervalMs = options.pollIntervalMs ?? 250;
-  const batchSize = options.batchSize ?? 50;
+  const batchSize = options.batchSize ?? 200;
   const maxAttempts = options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
   const consumerContext: ConsumerContext = { clock, logger, ...options.context };
   /** The last slot each schedule was seen claimed (by us or anyone), so idle ticks need no query. */
@@ -69,15 +69,26 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
   let loops: Promise<void>[] = [];
   const wakers = new Set<() => void>();
 
-  async function deliverBatch(): Promise<Omit<PassResult, "schedules">> {
+  async function outboxPass(): Promise<Omit<PassResult, "schedules">> {
     const result = { fannedOut: 0, delivered: 0, retrying: 0, dead: 0 };
     // Runs even with no consumers, so events nobody subscribes to leave the pending index.
     result.fannedOut = await fanOutEvents({ db, consumers: [...consumers.values()], clock, limit: batchSize });
-    for (let i = 0; i < batchSize && !stopping; i++) {
-      const outcome = await deliverNext({ db, consumers, context: consumerContext, maxAttempts, logger });
-      if (outcome.kind === "idle") break;
-      result[outcome.kind]++;
+    if (stopping) return result;
+    let outcomes: DeliveryOutcome[];
+    try {
+      outcomes = await deliverBatch({ db, consumers, context: consumerContext, maxAttempts, logger, limit: batchSize });
+    } catch (e) {
+      // The batch's transaction broke (not just a handler: those are caught inside it). One at a time,
+      // a delivery that keeps breaking its transaction has its attempts counted and ends up dead.
+      logger.error({ err: e }, "delivery batch failed; delivering one at a time");
+      outcomes = [];
+      for (let i = 0; i < batchSize && !stopping; i++) {
+        const outcome = await deliverNext({ db, consumers, context: consumerContext, maxAttempts, logger });
+        if (outcome.kind === "idle") break;
+        outcomes.push(outcome);
+      }
     }
+    for (const outcome of outcomes) if (outcome.kind !== "idle") result[outcome.kind]++;
     return result;
   }
 
@@ -132,7 +143,7 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
   }
 
   async function runOnce(): Promise<PassResult> {
-    const outbox = await deliverBatch();
+    const outbox = await outboxPass();
     return { ...outbox, schedules: await runSchedules() };
   }
 
@@ -142,7 +153,7 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
       stopping = false;
       logger.info({ consumers: [...consumers.keys()], schedules: schedules.map((s) => s.name) }, "jobs started");
       loops = [
-        loop("outbox", async () => isBusy(await deliverBatch())),
+        loop("outbox", async () => isBusy(await outboxPass())),
         loop("schedules", async () => {
           await runSchedules();
           return false;

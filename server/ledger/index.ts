@@ -11,6 +11,6 @@ export {
   userAccount,
   type AccountRef,
 } from "./accounts";
-export { addPostings, addPostingsMany, claimEntries, claimEntry, postEntry, INSUFFICIENT, type EntryInput, type PostedEntry, type PostingInput } from "./post-entry";
+export { addPostings, addPostingsMany, claimEntries, claimEntry, postEntry, INSUFFICIENT, type EntryInput, type MovedBalances, type PostedEntry, type PostingInput } from "./post-entry";
 export { checkLedgerInvariants, type LedgerInvariantReport } from "./check-invariants";
-export { consumePointLots, openPointLot } from "./point-lots";
+export { consumePointLots, openPointLot, openPointLots, type PointLotInput } from "./point-lots";

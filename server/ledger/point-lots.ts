@@ -1,18 +1,31 @@
 import { sql } from "drizzle-orm";
 import type { Queryable } from "../../db/client";
-import { pointLots } from "../../db/schema";
 import { rowsOf } from "../shared/sql-rows";
 
+export interface PointLotInput {
+  userId: string;
+  entryId: string;
+  amount: number;
+  earnedAt: Date;
+  expiresAt: Date | null;
+}
+
 /** Opens a FIFO lot for points credited to a user's available account (see db/schema/ledger.ts). */
-export async function openPointLot(
-  tx: Queryable,
-  lot: { userId: string; entryId: string; amount: number; earnedAt: Date; expiresAt: Date | null },
-): Promise<void> {
-  if (lot.amount <= 0) return;
-  await tx
-    .insert(pointLots)
-    .values({ userId: lot.userId, entryId: lot.entryId, amount: lot.amount, remaining: lot.amount, earnedAt: lot.earnedAt, expiresAt: lot.expiresAt })
-    .onConflictDoNothing();
+export async function openPointLot(tx: Queryable, lot: PointLotInput): Promise<void> {
+  await openPointLots(tx, [lot]);
+}
+
+/** openPointLot for many credits in one statement. */
+export async function openPointLots(tx: Queryable, lots: readonly PointLotInput[]): Promise<void> {
+  const rows = lots
+    .filter((l) => l.amount > 0)
+    .map((l) => ({ user_id: l.userId, entry_id: l.entryId, amount: l.amount, earned_at: l.earnedAt.toISOString(), expires_at: l.expiresAt?.toISOString() ?? null }));
+  if (rows.length === 0) return;
+  await tx.execute(sql`
+    insert into point_lots (user_id, entry_id, amount, remaining, earned_at, expires_at)
+    select r.user_id, r.entry_id, r.amount, r.amount, r.earned_at, r.expires_at
+    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(user_id uuid, entry_id uuid, amount int, earned_at timestamptz, expires_at timestamptz)
+    on conflict do nothing`);
 }
 
 /**

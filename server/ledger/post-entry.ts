@@ -120,6 +120,9 @@ export async function addPostings(tx: Queryable, entryId: string, lines: Posting
   await addPostingsMany(tx, [{ entryId, lines }], now);
 }
 
+/** The balances of the accounts an addPostingsMany moved, right after the move, by accountKey. */
+export type MovedBalances = Map<string, number>;
+
 /**
  * addPostings for many claimed entries at once: three statements whatever their number. Each entry must
  * balance on its own. The balances move by each account's net change, taken in one fixed order for
@@ -127,13 +130,18 @@ export async function addPostings(tx: Queryable, entryId: string, lines: Posting
  * kind, and the platform's last — every award moves the same few platform rows, so they are locked as
  * late as possible, for the shortest time before the commit, and once per batch rather than per entry.
  */
-export async function addPostingsMany(tx: Queryable, entries: readonly { entryId: string; lines: readonly PostingInput[] }[], now: Date): Promise<void> {
+export async function addPostingsMany(
+  tx: Queryable,
+  entries: readonly { entryId: string; lines: readonly PostingInput[] }[],
+  now: Date,
+): Promise<MovedBalances> {
+  const balances: MovedBalances = new Map();
   const lines = entries.flatMap((e) => {
     const nonZero = e.lines.filter((p) => p.amount !== 0);
     assertBalanced(nonZero);
     return nonZero.map((p) => ({ entryId: e.entryId, ...p }));
   });
-  if (lines.length === 0) return;
+  if (lines.length === 0) return balances;
   const ids = await ensureAccounts(tx, lines.map((p) => p.account), now);
   const net = new Map<string, { key: string; accountId: string; amount: number }>();
   for (const p of lines) {
@@ -153,7 +161,7 @@ export async function addPostingsMany(tx: Queryable, entries: readonly { entryId
     insert into postings (entry_id, account_id, asset, amount)
     select r.entry_id, r.account_id, r.asset, r.amount
     from jsonb_to_recordset(${JSON.stringify(postingRows)}::jsonb) as r(entry_id uuid, account_id uuid, asset text, amount bigint)`);
-  if (moves.length === 0) return;
+  if (moves.length === 0) return balances;
   const moved = JSON.stringify(moves);
   // Lock the balance rows in that order first (LockRows sits above the sort), then move them all.
   await tx.execute(sql`
@@ -162,14 +170,20 @@ export async function addPostingsMany(tx: Queryable, entries: readonly { entryId
     order by r.ord
     for update of b`);
   try {
-    await tx.execute(sql`
-      update account_balances b set balance = b.balance + r.amount, updated_at = ${now.toISOString()}::timestamptz
-      from jsonb_to_recordset(${moved}::jsonb) as r(ord int, account_id uuid, amount bigint)
-      where b.account_id = r.account_id`);
+    const rows = rowsOf<{ account_id: string; balance: number | string }>(
+      await tx.execute(sql`
+        update account_balances b set balance = b.balance + r.amount, updated_at = ${now.toISOString()}::timestamptz
+        from jsonb_to_recordset(${moved}::jsonb) as r(ord int, account_id uuid, amount bigint)
+        where b.account_id = r.account_id
+        returning b.account_id, b.balance`),
+    );
+    const keyOf = new Map([...net.values()].map((m) => [m.accountId, m.key]));
+    for (const r of rows) balances.set(keyOf.get(r.account_id)!, Number(r.balance));
   } catch (e) {
     if (pgErrorCode(e) === "23514") throw new AppError("CONFLICT", INSUFFICIENT, { cause: e });
     throw e;
   }
+  return balances;
 }
 
 function assertBalanced(lines: readonly PostingInput[]) {

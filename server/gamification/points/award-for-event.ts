@@ -1,7 +1,7 @@
 import { z } from "zod";
-import type { Transaction } from "../../../db/client";
+import type { Queryable } from "../../../db/client";
 import type { ConsumerContext, OutboxEvent } from "../../jobs/consumer";
-import { awardPoints, type AwardResult } from "./award-points";
+import { awardPointsBatch, type AwardResult } from "./award-points";
 
 /*
  * Which activity pays whom: each content event names one rule and one member. Payloads are parsed on
@@ -65,26 +65,34 @@ export function awardsForEvent(event: OutboxEvent): PlannedAward[] {
 }
 
 /**
- * Pays the awards of one delivered event inside the delivery's transaction. The key —
+ * Pays the awards of delivered events inside the delivery's transaction, in event order. The key —
  * `points:<subject>:<ruleKey>` for what an award is about (a like, a featured note, a published note),
  * else `points:event:<eventId>:<ruleKey>` — makes a redelivery (after a crash, or a second worker), and
- * a repeated like, pay nothing more; the day whose caps count is the day the activity happened, not the day it is processed.
+ * a repeated like, pay nothing more; the day whose caps count is the day the activity happened, not the
+ * day it is processed.
  */
-export async function awardForEvent(tx: Transaction, event: OutboxEvent, ctx: Pick<ConsumerContext, "clock" | "config">): Promise<AwardResult[]> {
-  const results: AwardResult[] = [];
-  for (const award of awardsForEvent(event)) {
-    results.push(
-      await awardPoints(tx, {
-        userId: award.userId,
-        ruleKey: award.ruleKey,
-        idempotencyKey: award.subjectKey ? `points:${award.subjectKey}:${award.ruleKey}` : `points:event:${event.id}:${award.ruleKey}`,
-        occurredAt: event.occurredAt,
-        now: ctx.clock.now(),
-        timeZone: ctx.config.platformTimeZone,
-        sourceEventId: event.id,
-        memo: award.memo,
-      }),
-    );
-  }
-  return results;
+export async function awardForEvents(
+  tx: Queryable,
+  events: readonly OutboxEvent[],
+  ctx: Pick<ConsumerContext, "clock" | "config">,
+): Promise<AwardResult[]> {
+  const now = ctx.clock.now();
+  const inputs = events.flatMap((event) =>
+    awardsForEvent(event).map((award) => ({
+      userId: award.userId,
+      ruleKey: award.ruleKey,
+      idempotencyKey: award.subjectKey ? `points:${award.subjectKey}:${award.ruleKey}` : `points:event:${event.id}:${award.ruleKey}`,
+      occurredAt: event.occurredAt,
+      now,
+      timeZone: ctx.config.platformTimeZone,
+      sourceEventId: event.id,
+      memo: award.memo,
+    })),
+  );
+  return awardPointsBatch(tx, inputs);
+}
+
+/** awardForEvents for one event. */
+export function awardForEvent(tx: Queryable, event: OutboxEvent, ctx: Pick<ConsumerContext, "clock" | "config">): Promise<AwardResult[]> {
+  return awardForEvents(tx, [event], ctx);
 }

@@ -1,5 +1,5 @@
 import { defineConsumer, type Consumer } from "../../jobs/consumer";
-import { awardForEvent, POINTS_EVENTS } from "./award-for-event";
+import { awardForEvent, awardForEvents, POINTS_EVENTS } from "./award-for-event";
 import { notifyExpiringPoints } from "./notify-expiring";
 import { notifyLevelUp } from "./notify-level-up";
 
@@ -9,6 +9,10 @@ export const pointsForContent = defineConsumer({
   events: Object.values(POINTS_EVENTS),
   async handle(tx, event, ctx) {
     await awardForEvent(tx, event, ctx);
+  },
+  // A batch of likes and comments is priced together: a dozen statements for the whole batch.
+  async handleBatch(tx, events, ctx) {
+    await awardForEvents(tx, events, ctx);
   },
 });
 

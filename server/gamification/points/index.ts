@@ -19,7 +19,7 @@ export { listPointRules, listPointsAudit, policyForm, updatePointRule, updatePoi
 export { updateLevel } from "./update-level";
 export { expirePoints, remindExpiringPoints, POINTS_EXPIRING } from "./expire-points";
 export { readLastLedgerCheck, runLedgerCheck, LEDGER_CHECK_KEY, type LedgerCheckOutcome } from "./check-ledger";
-export { awardForEvent, awardsForEvent, POINTS_EVENTS } from "./award-for-event";
+export { awardForEvent, awardForEvents, awardsForEvent, POINTS_EVENTS } from "./award-for-event";
 export { LEVEL_CHANGED, LEVEL_CHANGED_PUSH, type LevelChangedPush } from "./notify-level-up";
 export { levelProgressSchema, pointsSummarySchema } from "./api";
 export {

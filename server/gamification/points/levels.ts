@@ -3,6 +3,7 @@ import type { Queryable } from "../../../db/client";
 import { levelHistory, levels, userLevels } from "../../../db/schema";
 import { emitEvent } from "../../jobs/emit-event";
 import { balanceOf, userAccount } from "../../ledger";
+import { rowsOf } from "../../shared/sql-rows";
 
 export interface LevelDefinition {
   level: number;
@@ -59,16 +60,28 @@ export async function currentLevelOf(db: Queryable, userId: string): Promise<{ l
  */
 export async function syncLevel(tx: Queryable, userId: string, entryId: string | null, now: Date): Promise<{ from: number; to: number } | null> {
   const growth = await balanceOf(tx, userAccount(userId, "growth"));
-  const table = await listLevels(tx);
+  return moveToLevelFor(tx, { userId, growth, table: await listLevels(tx), entryId, now });
+}
+
+/**
+ * syncLevel once the member's growth balance (read after the posting, under its row lock) and the level
+ * table are in hand — the batch award path has both already.
+ */
+export async function moveToLevelFor(
+  tx: Queryable,
+  input: { userId: string; growth: number; table: LevelDefinition[]; entryId: string | null; now: Date },
+): Promise<{ from: number; to: number } | null> {
+  const { userId, growth, table, entryId, now } = input;
   const target = levelForGrowth(table, growth);
   // Lock (or create) the member's level row so concurrent awards agree on one transition; the no-op
   // update makes the upsert lock an existing row and return it in one round trip.
-  const locked = await tx.execute(sql`
-    insert into user_levels (user_id, level, reached_at) values (${userId}, 1, ${now.toISOString()}::timestamptz)
-    on conflict (user_id) do update set level = user_levels.level
-    returning level`);
-  const list = Array.isArray(locked) ? locked : ((locked as { rows?: unknown[] }).rows ?? []);
-  const from = Number((list[0] as { level: number } | undefined)?.level ?? 1);
+  const [locked] = rowsOf<{ level: number }>(
+    await tx.execute(sql`
+      insert into user_levels (user_id, level, reached_at) values (${userId}, 1, ${now.toISOString()}::timestamptz)
+      on conflict (user_id) do update set level = user_levels.level
+      returning level`),
+  );
+  const from = Number(locked?.level ?? 1);
   if (from === target) return null;
   await tx.update(userLevels).set({ level: target, reachedAt: now }).where(eq(userLevels.userId, userId));
   await tx.insert(levelHistory).values({ userId, fromLevel: from, toLevel: target, growth, entryId, at: now }).onConflictDoNothing();
