@@ -63,24 +63,26 @@ export async function ensureAccounts(tx: Queryable, refs: readonly AccountRef[],
   const missing = unique.filter((r) => !ids.has(accountKey(r)));
   if (missing.length === 0) return ids;
 
-  const created = rowsOf<{ id: string; non_negative: boolean }>(
+  const created = rowsOf<{ id: string; non_negative: boolean; owner_type: LedgerOwnerType; owner_id: string; asset: LedgerAsset; kind: string }>(
     await tx.execute(sql`
       insert into ledger_accounts (owner_type, owner_id, asset, kind, non_negative, created_at)
       select r.owner_type, r.owner_id, r.asset, r.kind, r.non_negative, ${now.toISOString()}::timestamptz
       from jsonb_to_recordset(${JSON.stringify(missing.map((r) => ({ ...refRow(r), non_negative: isNonNegative(r) })))}::jsonb)
         as r(owner_type text, owner_id uuid, asset text, kind text, non_negative boolean)
       on conflict do nothing
-      returning id, non_negative`),
+      returning id, non_negative, owner_type, owner_id, asset, kind`),
   );
   if (created.length > 0) {
     await tx.execute(sql`
       insert into account_balances (account_id, balance, non_negative, updated_at)
       select r.id, 0, r.non_negative, ${now.toISOString()}::timestamptz
-      from jsonb_to_recordset(${JSON.stringify(created)}::jsonb) as r(id uuid, non_negative boolean)
+      from jsonb_to_recordset(${JSON.stringify(created.map((r) => ({ id: r.id, non_negative: r.non_negative })))}::jsonb) as r(id uuid, non_negative boolean)
       on conflict do nothing`);
   }
-  // Those created by a concurrent first use (their insert did nothing here) are read back too.
-  await read(missing);
+  for (const r of created) ids.set(accountKey({ ownerType: r.owner_type, ownerId: r.owner_id, asset: r.asset, kind: r.kind }), r.id);
+  // Those created by a concurrent first use (their insert did nothing here) are read back.
+  const raced = missing.filter((r) => !ids.has(accountKey(r)));
+  if (raced.length > 0) await read(raced);
   return ids;
 }
 
