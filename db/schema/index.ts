@@ -8,3 +8,5 @@ export * from "./search";
 export * from "./ops";
 export * from "./ledger";
 export * from "./gamification";
+export * from "./commerce";
+export * from "./distribution";
