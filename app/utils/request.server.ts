@@ -1,8 +1,9 @@
 import type { AppLoadContext } from "@remix-run/node";
+import { readVisitorId } from "../../server/distribution/attribution/visitor-cookie";
 
-/** Who is asking, for sessions and rate limits. */
-export function requestMeta(request: Request, context: AppLoadContext): { ip: string; userAgent: string | null } {
-  return { ip: clientIp(request, context), userAgent: request.headers.get("user-agent") };
+/** Who is asking, for sessions and rate limits (and the distribution visitor a new session binds). */
+export function requestMeta(request: Request, context: AppLoadContext): { ip: string; userAgent: string | null; visitorId: string | null } {
+  return { ip: clientIp(request, context), userAgent: request.headers.get("user-agent"), visitorId: readVisitorId(request, context) };
 }
 
 /**

@@ -41,6 +41,6 @@ export async function logIn(
     throw new AppError("FORBIDDEN", "identity.account.suspended");
   }
   await ctx.rateLimits.reset(LOG_IN_PER_NAME, login);
-  const session = await createSession(ctx.db, { userId: row.user.id, now: ctx.clock.now(), userAgent: meta.userAgent });
+  const session = await createSession(ctx.db, { userId: row.user.id, now: ctx.clock.now(), userAgent: meta.userAgent, visitorId: meta.visitorId });
   return { user: toCurrentUser(row.user, parseRoles(row.roles)), session };
 }

@@ -2,6 +2,7 @@ import { parseCookie, stringifySetCookie } from "cookie";
 import type { Queryable } from "../../db/client";
 import { sessions } from "../../db/schema";
 import type { AppContext } from "../context";
+import { bindVisitor } from "../distribution/attribution/bind-visitor";
 import { hmac, randomSecret, safeEqual, sha256 } from "./secrets";
 
 export const SESSION_COOKIE_NAME = "sb_session";
@@ -9,11 +10,15 @@ export const SESSION_TTL_MS = 30 * 24 * 60 * 60 * 1000;
 /** Sliding expiry is written at most this often, so an active user costs one write an hour, not one per request. */
 export const SESSION_TOUCH_INTERVAL_MS = 60 * 60 * 1000;
 
-export type RequestMeta = { ip: string; userAgent?: string | null };
+/** `visitorId`: the signed distribution visitor cookie's id, bound to the account when a session starts. */
+export type RequestMeta = { ip: string; userAgent?: string | null; visitorId?: string | null };
 export type NewSession = { token: string; expiresAt: Date };
 
 /** Stores a new session (only the token's hash) and returns the token for the cookie. */
-export async function createSession(db: Queryable, options: { userId: string; now: Date; userAgent?: string | null }): Promise<NewSession> {
+export async function createSession(
+  db: Queryable,
+  options: { userId: string; now: Date; userAgent?: string | null; visitorId?: string | null },
+): Promise<NewSession> {
   const token = randomSecret();
   const expiresAt = new Date(options.now.getTime() + SESSION_TTL_MS);
   await db.insert(sessions).values({
@@ -24,6 +29,8 @@ export async function createSession(db: Queryable, options: { userId: string; no
     lastSeenAt: options.now,
     userAgent: options.userAgent?.slice(0, 512) ?? null,
   });
+  // Clicks this browser made on distribution links before signing in now count for this account.
+  await bindVisitor(db, options.visitorId, options.userId, options.now);
   return { token, expiresAt };
 }
 

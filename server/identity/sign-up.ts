@@ -33,7 +33,7 @@ export async function signUp(
       locale: data.locale,
       now,
     });
-    const session = await createSession(tx, { userId: user.id, now, userAgent: meta.userAgent });
+    const session = await createSession(tx, { userId: user.id, now, userAgent: meta.userAgent, visitorId: meta.visitorId });
     const payload: UserSignedUpPayload = { userId: user.id, handle: user.handle, locale: user.locale };
     await emitEvent(tx, { type: IDENTITY_EVENTS.userSignedUp, payload, occurredAt: now });
     return { user, session };

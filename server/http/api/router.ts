@@ -7,6 +7,7 @@ import { fieldErrorsFromZod, localeFromAcceptLanguage, localizeAppError, t, type
 import type { ApiOperation } from "./define-operation";
 import { buildOpenApiDocument } from "./openapi";
 import { apiOperations } from "./operations";
+import { readVisitorId } from "../../distribution/attribution/visitor-cookie";
 
 const JSON_TYPES = ["application/json", "application/*+json"];
 
@@ -67,7 +68,7 @@ function handle(ctx: AppContext, op: ApiOperation) {
         query,
         body,
         locale,
-        meta: { ip: req.ip ?? req.socket.remoteAddress ?? "unknown", userAgent: req.get("user-agent") ?? null },
+        meta: { ip: req.ip ?? req.socket.remoteAddress ?? "unknown", userAgent: req.get("user-agent") ?? null, visitorId: readVisitorId(req, ctx) },
         req,
         res,
       });
