@@ -5,6 +5,7 @@ import type { AppLoadContext, ServerBuild } from "@remix-run/node";
 import express, { type NextFunction, type Request, type Response } from "express";
 import type { AppContext } from "../context";
 import { createApiRouter } from "./api/router";
+import { distributionRedirect } from "../distribution/attribution/redirect-route";
 import { healthRoutes } from "./health";
 import { mediaRoutes } from "./media-routes";
 import { requestContext } from "./request-context";
@@ -43,6 +44,7 @@ export function createHttpApp(ctx: AppContext, options: HttpAppOptions = {}) {
   app.use(securityHeaders({ isProduction: ctx.config.isProduction }));
   app.use(mediaRoutes(ctx)); // signed upload URLs carry their own authority; see media-routes.ts
   app.use(csrfProtection());
+  app.use(distributionRedirect(ctx)); // /d/<code>: records the click, sets the visitor cookie, 302
 
   app.use("/api/v1", createApiRouter(ctx));
 
