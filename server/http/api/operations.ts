@@ -1,4 +1,5 @@
 import { contentOperations } from "../../content/api";
+import { linksOperations } from "../../distribution/links/api";
 import { engagementOperations } from "../../content/engagement/api";
 import { feedsOperations } from "../../content/feeds/api";
 import { identityOperations } from "../../identity/api";
@@ -23,4 +24,5 @@ export const apiOperations: readonly ApiOperation[] = [
   ...notificationsOperations,
   ...searchOperations,
   ...gamificationOperations,
+  ...linksOperations,
 ];
