@@ -1,5 +1,6 @@
 import { learnInterests } from "../content/feeds";
 import { gamificationConsumers } from "../gamification/consumers";
+import { distributionConsumers } from "../distribution/consumers";
 import { notificationConsumers } from "../notifications";
 import { searchConsumers } from "../search";
 import type { Consumer } from "./consumer";
@@ -17,4 +18,4 @@ import type { Consumer } from "./consumer";
  *
  * A consumer's name is part of its deliveries' keys: never rename one that has run in production.
  */
-export const consumers: readonly Consumer[] = [...notificationConsumers, learnInterests, ...searchConsumers, ...gamificationConsumers];
+export const consumers: readonly Consumer[] = [...notificationConsumers, learnInterests, ...searchConsumers, ...gamificationConsumers, ...distributionConsumers];

@@ -2,6 +2,7 @@ import { cleanupAbandonedUploadsSchedule } from "../media";
 import { pruneExpiredSchedule } from "./prune-expired";
 import { postScoresSchedule } from "../content/feeds";
 import { gamificationSchedules } from "../gamification/schedules";
+import { distributionSchedules } from "../distribution/schedules";
 import type { Schedule } from "./schedule";
 
 /**
@@ -14,4 +15,5 @@ export const schedules: readonly Schedule[] = [
   cleanupAbandonedUploadsSchedule,
   postScoresSchedule,
   ...gamificationSchedules,
+  ...distributionSchedules,
 ];

@@ -6,6 +6,7 @@ import { checkinMessages } from "./messages/checkin";
 import { ledgerMessages } from "./messages/ledger";
 import { pointsMessages } from "./messages/points";
 import { rewardsMessages } from "./messages/rewards";
+import { distributionEarningsMessages } from "./messages/distribution-earnings";
 import { distributionRightsMessages } from "./messages/distribution-rights";
 import { membershipMessages } from "./messages/membership";
 import { fraudMessages } from "./messages/fraud";
@@ -13,7 +14,7 @@ import { commerceMessages } from "./messages/commerce";
 import { distributionLinksMessages } from "./messages/distribution-links";
 
 /** Areas that keep their messages in their own file under ./messages (one file per area). */
-const areas = [ledgerMessages, pointsMessages, checkinMessages, challengesMessages, badgesMessages, rewardsMessages, distributionRightsMessages, membershipMessages, fraudMessages, commerceMessages, distributionLinksMessages] as const;
+const areas = [ledgerMessages, pointsMessages, checkinMessages, challengesMessages, badgesMessages, rewardsMessages, distributionRightsMessages, membershipMessages, fraudMessages, commerceMessages, distributionLinksMessages, distributionEarningsMessages] as const;
 
 /**
  * User-facing error and validation messages in both UI languages. Zod schemas and AppErrors carry

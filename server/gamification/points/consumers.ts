@@ -2,6 +2,7 @@ import { defineConsumer, type Consumer } from "../../jobs/consumer";
 import { awardForEvent, awardForEvents, POINTS_EVENTS } from "./award-for-event";
 import { notifyExpiringPoints } from "./notify-expiring";
 import { notifyLevelUp } from "./notify-level-up";
+import { purchasePoints } from "./purchase-points";
 
 /** Activity → points and growth by the staff-editable rules (see award-for-event.ts). */
 export const pointsForContent = defineConsumer({
@@ -17,4 +18,4 @@ export const pointsForContent = defineConsumer({
 });
 
 /** Outbox consumers of the points area (registered in server/jobs/consumers.ts through ../consumers.ts). */
-export const pointsConsumers: Consumer[] = [pointsForContent, notifyLevelUp, notifyExpiringPoints];
+export const pointsConsumers: Consumer[] = [pointsForContent, notifyLevelUp, notifyExpiringPoints, purchasePoints];

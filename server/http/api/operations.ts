@@ -4,6 +4,7 @@ import { engagementOperations } from "../../content/engagement/api";
 import { feedsOperations } from "../../content/feeds/api";
 import { identityOperations } from "../../identity/api";
 import { gamificationOperations } from "../../gamification/api";
+import { distributionOperations } from "../../distribution/api";
 import { jobsOperations } from "../../jobs/api";
 import { mediaOperations } from "../../media/api";
 import { notificationsOperations } from "../../notifications/api";
@@ -24,5 +25,6 @@ export const apiOperations: readonly ApiOperation[] = [
   ...notificationsOperations,
   ...searchOperations,
   ...gamificationOperations,
+  ...distributionOperations,
   ...linksOperations,
 ];
