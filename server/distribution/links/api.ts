@@ -20,19 +20,14 @@ export const linksOperations: ApiOperation[] = [
     summary: "Create (or get) the caller's share link to a product or a note",
     description:
       "Needs distribution rights (approved creator, completed tasks, or a membership that includes them): 403 otherwise. One live " +
-      "link per member and target: asking again answers 200 with the same link (`created: false`); a new link is 201. The link's " +
+      "link per member and target: asking again answers the same link with `created: false` (a new one has `created: true`). The link's " +
       "`url` is `/d/<code>` with a random 10-character base58 code; opening it records the click and sets the attribution cookie.",
     tags,
     auth: "user",
     body: createLinkSchema,
     response: z.object({ link: linkViewSchema, created: z.boolean() }),
-    successStatus: 201,
     errorStatuses: [403, 404],
-    handler: async ({ ctx, user, body, req, res }) => {
-      const result = await createDistributionLink(ctx, user, body, { origin: originOf(req) });
-      if (!result.created) res.status(200);
-      return result;
-    },
+    handler: ({ ctx, user, body, req }) => createDistributionLink(ctx, user, body, { origin: originOf(req) }),
   }),
   defineOperation({
     operationId: "listDistributionLinks",
