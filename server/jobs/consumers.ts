@@ -1,3 +1,4 @@
+import { commerceConsumers } from "../commerce/consumers";
 import { learnInterests } from "../content/feeds";
 import { gamificationConsumers } from "../gamification/consumers";
 import { distributionConsumers } from "../distribution/consumers";
@@ -18,4 +19,4 @@ import type { Consumer } from "./consumer";
  *
  * A consumer's name is part of its deliveries' keys: never rename one that has run in production.
  */
-export const consumers: readonly Consumer[] = [...notificationConsumers, learnInterests, ...searchConsumers, ...gamificationConsumers, ...distributionConsumers];
+export const consumers: readonly Consumer[] = [...notificationConsumers, learnInterests, ...searchConsumers, ...gamificationConsumers, ...distributionConsumers, ...commerceConsumers];

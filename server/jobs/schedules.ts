@@ -2,6 +2,7 @@ import { cleanupAbandonedUploadsSchedule } from "../media";
 import { pruneExpiredSchedule } from "./prune-expired";
 import { postScoresSchedule } from "../content/feeds";
 import { gamificationSchedules } from "../gamification/schedules";
+import { commerceSchedules } from "../commerce/schedules";
 import { distributionSchedules } from "../distribution/schedules";
 import type { Schedule } from "./schedule";
 
@@ -15,5 +16,6 @@ export const schedules: readonly Schedule[] = [
   cleanupAbandonedUploadsSchedule,
   postScoresSchedule,
   ...gamificationSchedules,
+  ...commerceSchedules,
   ...distributionSchedules,
 ];

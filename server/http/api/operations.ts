@@ -1,3 +1,4 @@
+import { commerceOperations } from "../../commerce/api";
 import { contentOperations } from "../../content/api";
 import { linksOperations } from "../../distribution/links/api";
 import { engagementOperations } from "../../content/engagement/api";
@@ -25,6 +26,7 @@ export const apiOperations: readonly ApiOperation[] = [
   ...notificationsOperations,
   ...searchOperations,
   ...gamificationOperations,
+  ...commerceOperations,
   ...distributionOperations,
   ...linksOperations,
 ];

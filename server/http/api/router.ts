@@ -116,7 +116,17 @@ export function createApiRouter(ctx: AppContext, operations: readonly ApiOperati
     res.json(openApi);
   });
 
-  router.use(express.json({ limit: "1mb", type: JSON_TYPES, strict: true }));
+  router.use(
+    express.json({
+      limit: "1mb",
+      type: JSON_TYPES,
+      strict: true,
+      // The exact bytes, kept for webhooks that sign the raw body (ingestExternalOrder's HMAC).
+      verify: (req, _res, buf) => {
+        (req as { rawBody?: Buffer }).rawBody = buf;
+      },
+    }),
+  );
 
   for (const op of operations) router[op.method](op.path, handle(ctx, op));
 
