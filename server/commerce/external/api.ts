@@ -11,6 +11,14 @@ const tags = ["external stores"];
 /** Express keeps the exact bytes of each JSON body here (server/http/api/router.ts) for signature checks. */
 type WithRawBody = { rawBody?: Buffer };
 
+/**
+ * The webhook's body as documented, but not validated by the router: the signature is checked first
+ * (401 for a forged body, whatever it contains), then the domain function parses the body with
+ * externalOrderSchema (422 with field messages).
+ */
+const { $schema: _draft, ...externalOrderJsonSchema } = z.toJSONSchema(externalOrderSchema, { io: "input", unrepresentable: "any" }) as Record<string, unknown>;
+const signedExternalOrderBody = z.custom<unknown>(() => true).meta(externalOrderJsonSchema);
+
 export const externalOperations: ApiOperation[] = [
   defineOperation({
     operationId: "ingestExternalOrder",
@@ -26,7 +34,7 @@ export const externalOperations: ApiOperation[] = [
     tags,
     auth: "public",
     params: z.object({ slug: z.string().max(40) }),
-    body: externalOrderSchema,
+    body: signedExternalOrderBody,
     response: z.object({ order: orderViewSchema, changed: z.boolean() }),
     errorStatuses: [401, 409],
     handler: ({ ctx, params, req }) =>
