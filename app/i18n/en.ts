@@ -10,6 +10,7 @@ import { checkinEn } from "./areas/checkin";
 import { challengesEn } from "./areas/challenges";
 import { badgesEn } from "./areas/badges";
 import { rewardsEn } from "./areas/rewards";
+import { distributionLinksEn } from "./areas/distribution-links";
 
 export const en: UiMessages = {
   ...feedEn,
@@ -22,6 +23,7 @@ export const en: UiMessages = {
   ...challengesEn,
   ...badgesEn,
   ...rewardsEn,
+  ...distributionLinksEn,
   "app.name": "Seedbed",
   "app.tagline": "Find good things, share real experiences",
   "app.skipToContent": "Skip to main content",

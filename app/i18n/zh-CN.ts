@@ -13,6 +13,7 @@ import { checkinZh } from "./areas/checkin";
 import { challengesZh } from "./areas/challenges";
 import { badgesZh } from "./areas/badges";
 import { rewardsZh } from "./areas/rewards";
+import { distributionLinksZh } from "./areas/distribution-links";
 
 export const zhCN = {
   ...feedZh,
@@ -25,6 +26,7 @@ export const zhCN = {
   ...challengesZh,
   ...badgesZh,
   ...rewardsZh,
+  ...distributionLinksZh,
   "app.name": "Seedbed",
   "app.tagline": "发现好物，分享真实体验",
   "app.skipToContent": "跳到主要内容",

@@ -56,6 +56,7 @@ const MEMBER_LINKS: Hub[] = [
   { to: "/badges", key: "points.links.badges", Icon: BellIcon },
   { to: "/rewards", key: "points.links.rewards", Icon: PlusIcon },
   { to: "/me/redemptions", key: "points.links.redemptions", Icon: PenIcon },
+  { to: "/me/links", key: "distribution.links.nav", Icon: GlobeIcon },
   { to: "/leaderboards", key: "points.links.leaderboards", Icon: CompassIcon },
 ];
 const STAFF_LINKS: Hub[] = [
@@ -64,6 +65,7 @@ const STAFF_LINKS: Hub[] = [
   { to: "/ops/badges", key: "points.links.opsBadges", Icon: SettingsIcon },
   { to: "/ops/rewards", key: "points.links.opsRewards", Icon: SettingsIcon },
   { to: "/ops/redemptions", key: "points.links.opsRedemptions", Icon: SettingsIcon },
+  { to: "/ops/attribution", key: "distribution.attribution.nav", Icon: SettingsIcon },
   { to: "/challenges/new", key: "points.links.newChallenge", Icon: PlusIcon },
 ];
 

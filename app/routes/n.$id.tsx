@@ -7,6 +7,7 @@ import { ToastProvider } from "~/components/feed-toast";
 import { FollowButton } from "~/components/follow-button";
 import { AlertIcon, PenIcon } from "~/components/icons";
 import { NoteActions } from "~/components/note-actions";
+import { ShareLinkPanel } from "~/components/distribution-links/share-link-panel";
 import { BodyText } from "~/components/note-body";
 import { NoteCard } from "~/components/note-card";
 import { NoteCarousel } from "~/components/note-carousel";
@@ -232,6 +233,7 @@ export default function NotePage() {
               commentCount={post.commentCount}
               shareCount={post.shareCount}
             />
+            <ShareLinkPanel targetType="post" targetId={post.id} />
             <CommentSection postId={post.id} postAuthorId={post.author.id} page={comments} commentCount={post.commentCount} />
           </>
         ) : null}
