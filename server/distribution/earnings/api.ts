@@ -1,3 +1,4 @@
+import { z } from "zod";
 import { defineOperation, type ApiOperation } from "../../http/api/define-operation";
 import { getEarningsSummary } from "./get-earnings-summary";
 import { listCommissions } from "./list-commissions";
@@ -17,6 +18,8 @@ export const earningsOperations: ApiOperation[] = [
       "total. `balanceCents` may be negative after a refund of commission already paid out; `withdrawableCents` is what `requestPayout` may take.",
     tags,
     auth: "user",
+    // No parameters at all: a creatorId (or anything else) is refused rather than quietly ignored.
+    query: z.strictObject({}),
     response: earningsSummarySchema,
     handler: ({ ctx, user }) => getEarningsSummary(ctx, user),
   }),

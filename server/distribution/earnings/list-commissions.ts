@@ -49,7 +49,7 @@ const iso = (v: string | Date) => new Date(v).toISOString();
 
 /**
  * The caller's commissions, newest first, a page at a time (cursor on (created, id), stable while new
- * ones arrive), each with its timeline — created, confirmed, reversed in part or whole, paid out,
+ * ones arrive), each with its timeline (in time order; steps of one instant in life-cycle order) — created, confirmed, reversed in part or whole, paid out,
  * clawed back — its reason codes translated. Only ever the caller's own: the query is scoped by their id.
  */
 export async function listCommissions(
@@ -67,7 +67,7 @@ export async function listCommissions(
       select c.id, c.status, c.order_id, o.number as order_number, ol.product_id, ol.title, c.link_id, l.code as link_code,
         ol.line_total_cents, c.rate_bp, c.tier_multiplier_bp, c.amount_cents, c.confirmable_at, c.created_at,
         to_char(c.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as cursor_t,
-        coalesce((select jsonb_agg(jsonb_build_object('reason', e.reason, 'amount_cents', e.amount_cents, 'at', e.at) order by e.at, e.id)
+        coalesce((select jsonb_agg(jsonb_build_object('reason', e.reason, 'amount_cents', e.amount_cents, 'at', e.at) order by e.at, case e.reason when 'created' then 0 when 'confirmed' then 1 when 'paid_out' then 2 else 3 end, e.id)
                   from commission_events e where e.commission_id = c.id), '[]'::jsonb) as timeline
       from commissions c
       join orders o on o.id = c.order_id
