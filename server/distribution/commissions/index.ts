@@ -1,5 +1,6 @@
 // Commissions (佣金): the pipeline from commerce's order events to the creator's ledger (see ../index.ts).
-export { recordCommissions, type CommissionCreatedPush } from "./record-commissions";
+export { recordCommissions } from "./record-commissions";
+export type { CommissionCreatedPush } from "./push";
 export { confirmCommissions } from "./confirm-commissions";
 export { reverseCommissions } from "./reverse-commissions";
 export { commissionsConsumers, commissionsForPaidOrders, confirmCommissionsOnConfirmed, reverseCommissionsOnRefund } from "./consumers";

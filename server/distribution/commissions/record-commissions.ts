@@ -8,6 +8,9 @@ import { emitEvent } from "../../jobs/emit-event";
 import { claimEntry, postEntry, type PostingInput } from "../../ledger";
 import { commissionExpense, creatorPending, mcnPending } from "./accounts";
 import { COMMISSION_CREATED, COMMISSION_CREATED_PUSH } from "./events";
+import type { CommissionCreatedPush } from "./push";
+
+export type { CommissionCreatedPush };
 import { creatorTierMultiplierBp, mcnSplitFor } from "./hooks";
 import { commissionFor, splitWithMcn } from "./rules";
 
@@ -33,15 +36,6 @@ export const orderPaidSchema = z.looseObject({
     }),
   ),
 }) satisfies z.ZodType<Partial<OrderPaidPayload>>;
-
-/** What the creator's page receives live when an attributed order is paid. */
-export interface CommissionCreatedPush {
-  orderId: string;
-  orderNumber: string;
-  linkId: string;
-  commissions: { id: string; lineId: string; title: string; amountCents: number; status: "pending"; confirmableAt: string }[];
-  totalCents: number;
-}
 
 /**
  * An attributed product order was paid: one pending commission per order line, each its own ledger
