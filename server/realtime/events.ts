@@ -7,6 +7,7 @@
  */
 import { z } from "zod";
 import type { NotificationView } from "../notifications/types";
+import type { CommissionCreatedPush } from "../distribution/commissions/push";
 
 /** Codes a command's ack may carry; the same vocabulary as AppError plus nothing socket-specific. */
 export type RealtimeErrorCode =
@@ -97,6 +98,8 @@ export interface NotificationCreated {
  */
 export interface ServerToClientEvents {
   "notification:created": (payload: NotificationCreated) => void;
+  /** An attributed order was paid: the creator's new pending commissions (the earnings page shows them at once). */
+  "commission:created": (payload: CommissionCreatedPush) => void;
 }
 
 /** Nothing is exchanged between nodes besides the adapter's own broadcast traffic yet. */
