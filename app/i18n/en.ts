@@ -10,6 +10,7 @@ import { checkinEn } from "./areas/checkin";
 import { challengesEn } from "./areas/challenges";
 import { badgesEn } from "./areas/badges";
 import { rewardsEn } from "./areas/rewards";
+import { distributionRightsEn } from "./areas/distribution-rights";
 import { distributionLinksEn } from "./areas/distribution-links";
 
 export const en: UiMessages = {
@@ -23,6 +24,7 @@ export const en: UiMessages = {
   ...challengesEn,
   ...badgesEn,
   ...rewardsEn,
+  ...distributionRightsEn,
   ...distributionLinksEn,
   "app.name": "Seedbed",
   "app.tagline": "Find good things, share real experiences",

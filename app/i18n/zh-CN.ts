@@ -13,6 +13,7 @@ import { checkinZh } from "./areas/checkin";
 import { challengesZh } from "./areas/challenges";
 import { badgesZh } from "./areas/badges";
 import { rewardsZh } from "./areas/rewards";
+import { distributionRightsZh } from "./areas/distribution-rights";
 import { distributionLinksZh } from "./areas/distribution-links";
 
 export const zhCN = {
@@ -26,6 +27,7 @@ export const zhCN = {
   ...challengesZh,
   ...badgesZh,
   ...rewardsZh,
+  ...distributionRightsZh,
   ...distributionLinksZh,
   "app.name": "Seedbed",
   "app.tagline": "发现好物，分享真实体验",
