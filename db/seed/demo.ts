@@ -5,6 +5,7 @@ import type { AppContext } from "../../server/context";
 import { createUser, hashPassword, type CurrentUser } from "../../server/identity";
 import { CONTENT_SEED_STEPS } from "./content/steps";
 import { GAMIFICATION_SEED_STEPS } from "./gamification/steps";
+import { linksSeedSteps } from "./distribution/links";
 
 export const DEMO_PASSWORD = "seedbed-demo";
 export const DEMO_HANDLES = ["admin", "staff", "mcn", "creator", "member"] as const;
@@ -53,7 +54,7 @@ const demoUsers: DemoSeedStep = {
  * The demo seed, in order. Later features append their steps (posts, challenges, products, …); each
  * step gets the transaction and what earlier steps created.
  */
-export const DEMO_SEED_STEPS: DemoSeedStep[] = [demoUsers, ...CONTENT_SEED_STEPS, ...GAMIFICATION_SEED_STEPS];
+export const DEMO_SEED_STEPS: DemoSeedStep[] = [demoUsers, ...CONTENT_SEED_STEPS, ...GAMIFICATION_SEED_STEPS, ...linksSeedSteps];
 
 // Any constant works; it only has to be the same for every process seeding this database.
 const SEED_LOCK_KEY = 7_201_911;
