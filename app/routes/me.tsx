@@ -57,6 +57,8 @@ const MEMBER_LINKS: Hub[] = [
   { to: "/rewards", key: "points.links.rewards", Icon: PlusIcon },
   { to: "/me/redemptions", key: "points.links.redemptions", Icon: PenIcon },
   { to: "/me/links", key: "distribution.links.nav", Icon: GlobeIcon },
+  { to: "/me/distribution", key: "rights.title", Icon: CheckIcon },
+  { to: "/membership", key: "membership.title", Icon: PlusIcon },
   { to: "/leaderboards", key: "points.links.leaderboards", Icon: CompassIcon },
 ];
 const STAFF_LINKS: Hub[] = [
@@ -66,6 +68,9 @@ const STAFF_LINKS: Hub[] = [
   { to: "/ops/rewards", key: "points.links.opsRewards", Icon: SettingsIcon },
   { to: "/ops/redemptions", key: "points.links.opsRedemptions", Icon: SettingsIcon },
   { to: "/ops/attribution", key: "distribution.attribution.nav", Icon: SettingsIcon },
+  { to: "/ops/distribution-rights", key: "ops.nav.eligibility", Icon: SettingsIcon },
+  { to: "/ops/membership", key: "ops.nav.membership", Icon: SettingsIcon },
+  { to: "/ops/fraud", key: "ops.nav.fraud", Icon: SettingsIcon },
   { to: "/challenges/new", key: "points.links.newChallenge", Icon: PlusIcon },
 ];
 
