@@ -42,7 +42,7 @@ export default function LinkDetailPage() {
       <PageHeader title={link.target.title} />
       {isNew ? <Toast>{t("distribution.links.created")}</Toast> : null}
       <section className="card card-body stack" aria-labelledby="share-heading">
-        <h2 id="share-heading" className="section-title">
+        <h2 id="share-heading" className="dl-h2">
           {t("distribution.links.share.title")}
         </h2>
         {archived ? (
@@ -75,7 +75,7 @@ export default function LinkDetailPage() {
         </p>
       </section>
       <section className="card card-body stack" aria-labelledby="stats-heading">
-        <h2 id="stats-heading" className="section-title">
+        <h2 id="stats-heading" className="dl-h2">
           {t("distribution.links.statsTitle")}
         </h2>
         <LinkStats stats={link.stats} />

@@ -38,7 +38,7 @@ export default function MyLinks() {
           <p className="muted">{t("distribution.links.noRights.body")}</p>
         </div>
       ) : null}
-      <nav className="lb-tabs" aria-label={t("distribution.links.title")}>
+      <nav className="dl-tabs" aria-label={t("distribution.links.title")}>
         <Link to="/me/links" aria-current={status === "live" ? "page" : undefined}>
           {t("distribution.links.tab.live")}
         </Link>
@@ -56,7 +56,7 @@ export default function MyLinks() {
         <>
           {items.length > 1 ? (
             <section className="card card-body" aria-labelledby="compare-heading">
-              <h2 id="compare-heading" className="section-title">
+              <h2 id="compare-heading" className="dl-h2">
                 {t("distribution.links.chart.compare")}
               </h2>
               <LinksCompareChart

@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import { eq } from "drizzle-orm";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -11,6 +12,7 @@ import { chromiumPath, launchBrowser } from "../setup/browser";
 import { createTestDatabase, type TestDatabase } from "../setup/database";
 import { startTestServer } from "../setup/server";
 
+const SHOTS = "/tmp/shots";
 const PHONE = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Mobile/15E148 Safari/604.1";
 
 /**
@@ -28,6 +30,7 @@ describe.skipIf(!chromiumPath)("distribution links in the browser", () => {
   let noteId: string;
 
   beforeAll(async () => {
+    fs.mkdirSync(SHOTS, { recursive: true });
     db = await createTestDatabase();
     server = await startTestServer(db, { withUi: true });
     browser = await launchBrowser();
@@ -65,6 +68,8 @@ describe.skipIf(!chromiumPath)("distribution links in the browser", () => {
     await creatorPage.goto(`${server.url}/n/${noteId}`);
     await creatorPage.waitForLoadState("networkidle");
     const panel = creatorPage.getByRole("region", { name: "分享赚佣金" });
+    await panel.scrollIntoViewIfNeeded();
+    await creatorPage.screenshot({ path: `${SHOTS}/note-share-panel.png` });
     await panel.getByRole("button", { name: "生成推广链接" }).click();
     await creatorPage.waitForURL(/\/me\/links\/[0-9a-f-]{36}\?new=1$/);
     await creatorPage.waitForLoadState("networkidle");
@@ -105,8 +110,13 @@ describe.skipIf(!chromiumPath)("distribution links in the browser", () => {
     await creatorPage.goto(`${server.url}/me/links/${link!.id}`);
     const clicksTile = creatorPage.locator(".dl-stat").filter({ hasText: "点击" });
     await expect.poll(() => clicksTile.locator(".dl-stat-value").textContent()).toBe("1");
+    await creatorPage.screenshot({ path: `${SHOTS}/link-detail.png`, fullPage: true });
+    const poster = await creatorPage.request.get(`${server.url}/me/links/${link!.id}/poster.png`);
+    expect(poster.headers()["content-type"]).toBe("image/png");
+    fs.writeFileSync(`${SHOTS}/link-poster.png`, await poster.body());
     await creatorPage.goto(`${server.url}/me/links`);
     await expect.poll(() => creatorPage.getByRole("link", { name: "通勤党的防晒补涂清单" }).count()).toBe(1);
+    await creatorPage.screenshot({ path: `${SHOTS}/my-links.png`, fullPage: true });
     expect(errors).toEqual([]);
   });
 

@@ -24,18 +24,19 @@ export function ShareLinkPanel({ targetType, targetId }: { targetType: "product"
   const link = state.data?.link ?? null;
   const headingId = `share-${targetId}`;
   return (
-    <section className="dl-share" aria-labelledby={headingId}>
+    // Styled with the app's global classes only: the panel sits on pages that don't load the links stylesheet.
+    <section className="card card-body stack" style={{ gap: 10, margin: "12px 16px", borderColor: "var(--accent)" }} aria-labelledby={headingId}>
       <strong id={headingId}>{t("distribution.links.share.title")}</strong>
       {link ? (
         <>
-          <div className="dl-url">
+          <div className="row" style={{ gap: 8, flexWrap: "wrap" }}>
             <label className="visually-hidden" htmlFor={`${headingId}-url`}>
               {t("distribution.links.url")}
             </label>
-            <input id={`${headingId}-url`} className="input" readOnly value={link.url} onFocus={(e) => e.currentTarget.select()} />
+            <input id={`${headingId}-url`} className="input" style={{ flex: "1 1 180px", minWidth: 0 }} readOnly value={link.url} onFocus={(e) => e.currentTarget.select()} />
             <CopyButton text={link.url} label={t("distribution.links.copy")} />
           </div>
-          <div className="dl-share-actions">
+          <div className="row" style={{ gap: 8, flexWrap: "wrap" }}>
             <a className="btn btn-secondary btn-small" href={`/me/links/${link.id}/poster.png`} download>
               {t("distribution.links.poster")}
             </a>
@@ -48,7 +49,7 @@ export function ShareLinkPanel({ targetType, targetId }: { targetType: "product"
           </div>
         </>
       ) : (
-        <Form method="post" action="/me/links/share" className="dl-share-actions">
+        <Form method="post" action="/me/links/share" className="stack" style={{ gap: 8, alignItems: "flex-start" }}>
           <input type="hidden" name="targetType" value={targetType} />
           <input type="hidden" name="targetId" value={targetId} />
           <span className="muted small">{t("distribution.links.share.hint")}</span>

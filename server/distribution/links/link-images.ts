@@ -95,7 +95,7 @@ export async function renderLinkPoster(
   ${titleLines.map((l, i) => `<text x="40" y="${775 + i * 48}" font-size="36" fill="#1f1f23" font-weight="bold">${escapeXml(l)}</text>`).join("\n  ")}
   ${price}
   <line x1="40" x2="710" y1="920" y2="920" stroke="#ececf0" stroke-width="2"/>
-  <text x="40" y="990" font-size="30" fill="#1f1f23">${escapeXml(wrap(user.displayName, 22, 1)[0] ?? "")} 的${kind}</text>
+  <text x="40" y="990" font-size="30" fill="#1f1f23">${escapeXml(wrap(user.displayName, 22, 1)[0] ?? "")}的${kind}</text>
   <text x="40" y="1040" font-size="24" fill="#6b6b76">长按识别二维码 · Scan to open</text>
   <text x="40" y="1140" font-size="22" fill="#9a9aa3" letter-spacing="4">SEEDBED · 种草社区</text>
   <rect x="520" y="950" width="190" height="190" rx="12" fill="#ffffff" stroke="#e6e6ea"/>
