@@ -10,6 +10,7 @@ import { checkinEn } from "./areas/checkin";
 import { challengesEn } from "./areas/challenges";
 import { badgesEn } from "./areas/badges";
 import { rewardsEn } from "./areas/rewards";
+import { commerceEn } from "./areas/commerce";
 import { distributionRightsEn } from "./areas/distribution-rights";
 import { distributionLinksEn } from "./areas/distribution-links";
 
@@ -24,6 +25,7 @@ export const en: UiMessages = {
   ...challengesEn,
   ...badgesEn,
   ...rewardsEn,
+  ...commerceEn,
   ...distributionRightsEn,
   ...distributionLinksEn,
   "app.name": "Seedbed",

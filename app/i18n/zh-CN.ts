@@ -13,6 +13,7 @@ import { checkinZh } from "./areas/checkin";
 import { challengesZh } from "./areas/challenges";
 import { badgesZh } from "./areas/badges";
 import { rewardsZh } from "./areas/rewards";
+import { commerceZh } from "./areas/commerce";
 import { distributionRightsZh } from "./areas/distribution-rights";
 import { distributionLinksZh } from "./areas/distribution-links";
 
@@ -27,6 +28,7 @@ export const zhCN = {
   ...challengesZh,
   ...badgesZh,
   ...rewardsZh,
+  ...commerceZh,
   ...distributionRightsZh,
   ...distributionLinksZh,
   "app.name": "Seedbed",

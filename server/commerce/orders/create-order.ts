@@ -76,7 +76,7 @@ async function placeIn(tx: Transaction, args: PlaceArgs): Promise<string> {
     if (!isUuid(data.productId)) throw new AppError("NOT_FOUND", "commerce.product.notFound");
     const [product] = await tx
       .update(products)
-      .set({ stock: sql`${products.stock} - ${data.quantity}`, updatedAt: now })
+      .set({ stock: sql`${products.stock} - ${data.quantity}`, soldCount: sql`${products.soldCount} + ${data.quantity}`, updatedAt: now })
       .where(and(eq(products.id, data.productId), eq(products.status, "active"), sql`${products.stock} >= ${data.quantity}`))
       .returning({ id: products.id, title: products.title, priceCents: products.priceCents, commissionRateBp: products.commissionRateBp });
     if (!product) {

@@ -28,10 +28,10 @@ export async function expirePendingOrders(db: Database, options: { now: Date; ba
           returning o.id, o.buyer_id`),
       );
       if (rows.length === 0) return 0;
-      // Every line of a cancelled shop order goes back; products are updated in id order so two
-      // batches can't deadlock on them.
+      // Every line of a cancelled shop order goes back on the shelf (and off the sold count); products
+      // are updated in id order so two batches can't deadlock on them.
       await tx.execute(sql`
-        update products p set stock = p.stock + back.units, updated_at = ${options.now.toISOString()}::timestamptz
+        update products p set stock = p.stock + back.units, sold_count = greatest(p.sold_count - back.units, 0), updated_at = ${options.now.toISOString()}::timestamptz
         from (
           select l.product_id, sum(l.quantity)::int as units from order_lines l
           where l.order_id in (${sql.join(rows.map((r) => sql`${r.id}::uuid`), sql`, `)}) and l.product_id is not null
