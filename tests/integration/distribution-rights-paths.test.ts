@@ -78,6 +78,19 @@ describe("distribution rights: each path grants, and lapses revoke (injected clo
     expect(changes.filter((e) => (e.payload as { userId: string }).userId === m.id).map((e) => (e.payload as { toPath: string | null }).toPath)).toEqual(["tasks", null]);
   });
 
+  it("grants the tasks path when the order that completes it confirms, with no other event", async () => {
+    const m = await f.member();
+    await f.checkInDays(m, 7);
+    await f.buy(m, 9_900);
+    await f.drain();
+    expect(await pathOf(m)).toBeNull();
+    ctx.clock.advance(7 * DAY_MS + 1000);
+    await f.confirmDue();
+    await f.drain();
+    expect(await pathOf(m)).toBe("tasks");
+    expect((await historyOf(m)).at(-1)).toEqual([null, "tasks", "commerce.order.confirmed"]);
+  });
+
   it("revokes the tasks path when check-in days fall out of the 30-day window (the nightly re-check)", async () => {
     const m = await f.member();
     await f.buy(m, 9_900);
