@@ -13,6 +13,7 @@ import { rewardsEn } from "./areas/rewards";
 import { commerceEn } from "./areas/commerce";
 import { distributionRightsEn } from "./areas/distribution-rights";
 import { distributionLinksEn } from "./areas/distribution-links";
+import { distributionEarningsEn } from "./areas/distribution-earnings";
 
 export const en: UiMessages = {
   ...feedEn,
@@ -28,6 +29,7 @@ export const en: UiMessages = {
   ...commerceEn,
   ...distributionRightsEn,
   ...distributionLinksEn,
+  ...distributionEarningsEn,
   "app.name": "Seedbed",
   "app.tagline": "Find good things, share real experiences",
   "app.skipToContent": "Skip to main content",

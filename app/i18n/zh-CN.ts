@@ -16,6 +16,7 @@ import { rewardsZh } from "./areas/rewards";
 import { commerceZh } from "./areas/commerce";
 import { distributionRightsZh } from "./areas/distribution-rights";
 import { distributionLinksZh } from "./areas/distribution-links";
+import { distributionEarningsZh } from "./areas/distribution-earnings";
 
 export const zhCN = {
   ...feedZh,
@@ -31,6 +32,7 @@ export const zhCN = {
   ...commerceZh,
   ...distributionRightsZh,
   ...distributionLinksZh,
+  ...distributionEarningsZh,
   "app.name": "Seedbed",
   "app.tagline": "发现好物，分享真实体验",
   "app.skipToContent": "跳到主要内容",
