@@ -5,6 +5,7 @@ import { useT } from "~/i18n";
 import { ErrorList, FormErrors } from "./forms";
 import { useCategoryName, type CategoryItem } from "./feed-nav";
 import { UploadPicker, type ExistingUpload } from "./upload-picker";
+import { NoteProductPicker, type ProductOption } from "./commerce/note-product-picker";
 
 export interface NoteFormValues {
   title: string;
@@ -29,6 +30,8 @@ export function NoteForm({
   titleMax,
   bodyMax,
   buttons,
+  productOptions = [],
+  initialProductIds = [],
 }: {
   categories: CategoryItem[];
   defaultValue: NoteFormValues;
@@ -37,6 +40,9 @@ export function NoteForm({
   titleMax: number;
   bodyMax: number;
   buttons: { intent: string; label: string; primary?: boolean }[];
+  /** Products on sale the author may link under the note (the picker shows when there are any). */
+  productOptions?: ProductOption[];
+  initialProductIds?: string[];
 }) {
   const t = useT();
   const nameOf = useCategoryName();
@@ -47,6 +53,7 @@ export function NoteForm({
   const [bodyLength, setBodyLength] = useState(lengthOf(defaultValue.body));
   const [uploading, setUploading] = useState(false);
   const mediaErrors = (fields as Record<string, { errors?: string[] } | undefined>).mediaIds?.errors;
+  const productErrors = (fields as Record<string, { errors?: string[] } | undefined>).productIds?.errors;
 
   const describe = (field: { errors?: string[]; errorId: string; id: string }, extra?: string) =>
     [field.errors?.length ? field.errorId : null, extra].filter(Boolean).join(" ") || undefined;
@@ -113,6 +120,8 @@ export function NoteForm({
         </select>
         <ErrorList id={fields.categorySlug.errorId} errors={fields.categorySlug.errors} />
       </div>
+
+      <NoteProductPicker options={productOptions} initial={initialProductIds} errors={productErrors} />
 
       <div className="note-form-actions" style={buttons.length === 1 ? { gridTemplateColumns: "1fr" } : undefined}>
         {buttons.map((b) => (

@@ -1,4 +1,4 @@
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { CommentSection, RelativeTime } from "~/components/comment-section";
 import { GeneralErrorBoundary } from "~/components/error-page";
@@ -7,6 +7,8 @@ import { ToastProvider } from "~/components/feed-toast";
 import { FollowButton } from "~/components/follow-button";
 import { AlertIcon, PenIcon } from "~/components/icons";
 import { NoteActions } from "~/components/note-actions";
+import { NoteProducts } from "~/components/commerce/product-bits";
+import shopStyles from "~/styles/commerce.css";
 import { ShareLinkPanel } from "~/components/distribution-links/share-link-panel";
 import { BodyText } from "~/components/note-body";
 import { NoteCard } from "~/components/note-card";
@@ -38,6 +40,8 @@ import {
 import { resolveLocale } from "~/utils/locale.server";
 import { getUser, requireUser } from "~/utils/session.server";
 import { useOptionalUser } from "~/utils/user";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: shopStyles }];
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   data ? [{ title: `${data.post.title} · Seedbed` }, { name: "description", content: data.post.body.slice(0, 120) }] : [];
@@ -201,6 +205,7 @@ export default function NotePage() {
               </>
             ) : null}
           </p>
+          <NoteProducts products={post.products} />
           {post.canEdit ? (
             <div className="row note-owner-actions">
               <Link to={`/n/${post.id}/edit`} className="btn btn-secondary btn-small">

@@ -16,6 +16,7 @@ import {
 } from "~/utils/feed.server";
 import { parseForm, replyWithError } from "~/utils/forms.server";
 import { resolveLocale } from "~/utils/locale.server";
+import { noteProductOptions } from "~/components/commerce/commerce.server";
 import { titleMeta } from "~/utils/meta";
 import { requireUser } from "~/utils/session.server";
 
@@ -40,9 +41,11 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       body: post.body,
       categorySlug: post.category?.slug ?? "",
       media: post.media.map((m) => ({ id: m.uploadId, kind: m.kind, url: m.url, thumbUrl: m.thumbUrl })),
+      productIds: post.products.map((p) => p.id),
     },
     categories: categories.map((c) => ({ slug: c.slug, nameZh: c.nameZh, nameEn: c.nameEn })),
     limits: { title: TITLE_MAX, body: BODY_MAX },
+    productOptions: await noteProductOptions(context, post.products),
   });
 }
 
@@ -64,7 +67,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function EditNote() {
   const t = useT();
-  const { post, categories, limits } = useLoaderData<typeof loader>();
+  const { post, categories, limits, productOptions } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (
     <>
@@ -77,6 +80,8 @@ export default function EditNote() {
           lastResult={actionData?.result}
           titleMax={limits.title}
           bodyMax={limits.body}
+          productOptions={productOptions}
+          initialProductIds={post.productIds}
           buttons={
             post.status === "draft"
               ? [

@@ -7,6 +7,7 @@ import { useT } from "~/i18n";
 import { BODY_MAX, TITLE_MAX, createPost, listCategories, noteFormSchema } from "~/utils/feed.server";
 import { parseForm, replyWithError } from "~/utils/forms.server";
 import { resolveLocale } from "~/utils/locale.server";
+import { noteProductOptions } from "~/components/commerce/commerce.server";
 import { titleMeta } from "~/utils/meta";
 import { requireUser } from "~/utils/session.server";
 
@@ -18,6 +19,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return json({
     categories: categories.map((c) => ({ slug: c.slug, nameZh: c.nameZh, nameEn: c.nameEn })),
     limits: { title: TITLE_MAX, body: BODY_MAX },
+    productOptions: await noteProductOptions(context),
   });
 }
 
@@ -39,7 +41,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function Publish() {
   const t = useT();
-  const { categories, limits } = useLoaderData<typeof loader>();
+  const { categories, limits, productOptions } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (
     <>
@@ -51,6 +53,7 @@ export default function Publish() {
           lastResult={actionData?.result}
           titleMax={limits.title}
           bodyMax={limits.body}
+          productOptions={productOptions}
           buttons={[
             { intent: "draft", label: t("feed.publish.draft") },
             { intent: "publish", label: t("feed.publish.submit"), primary: true },

@@ -4,7 +4,7 @@
  */
 import { json, type AppLoadContext } from "@remix-run/node";
 import { z } from "zod";
-import { categorySlugSchema, mediaIdsSchema, postBodySchema, postTitleSchema } from "../../server/content";
+import { categorySlugSchema, mediaIdsSchema, postBodySchema, postTitleSchema, productIdsSchema } from "../../server/content";
 import { isAppError } from "../../server/shared/errors";
 import { localizeAppError } from "../../server/shared/messages";
 import { HOME_TABS, type HomeTab, type ListSort } from "~/components/feed-nav";
@@ -172,6 +172,8 @@ export const noteFormSchema = z.object({
   body: postBodySchema.optional().transform((b) => b ?? ""),
   categorySlug: categorySlugSchema.optional(),
   mediaIds: z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), mediaIdsSchema),
+  // The product picker always posts an empty marker, so "none ticked" (unlink all) differs from "no picker" (leave as is).
+  productIds: z.preprocess((v) => (v === undefined ? undefined : (Array.isArray(v) ? v : [v]).filter((x) => x !== "")), productIdsSchema.optional()),
 });
 export type NoteFormInput = z.input<typeof noteFormSchema>;
 export { TITLE_MAX, BODY_MAX, MAX_TOPIC_LENGTH } from "../../server/content";

@@ -3,6 +3,7 @@ import { posts } from "../../db/schema";
 import type { AppContext } from "../context";
 import { requirePermission, type CurrentUser } from "../identity";
 import { parseInput } from "../identity/parse-input";
+import { linkPostProducts, requireLinkableProducts } from "../commerce/products";
 import { getPost } from "./get-post";
 import { fieldError, publishLocked, resolveCategory, resolveMedia, writeMedia, writeTokens } from "./post-writes";
 import { isNewAccount, POSTS_PER_HOUR, POSTS_PER_HOUR_NEW_ACCOUNT } from "./rate-limits";
@@ -23,6 +24,7 @@ export async function createPost(ctx: AppContext, user: CurrentUser, input: Crea
   const categoryId = data.categorySlug ? await resolveCategory(ctx.db, data.categorySlug) : null;
   const media = await resolveMedia(ctx.db, user.id, data.mediaIds, data.publish);
   if (data.publish && !categoryId) throw fieldError("categorySlug", "content.category.required");
+  if (data.productIds) await requireLinkableProducts(ctx.db, data.productIds);
 
   const newAccount = isNewAccount(user.createdAt, now);
   await ctx.rateLimits.consume(newAccount ? POSTS_PER_HOUR_NEW_ACCOUNT : POSTS_PER_HOUR, user.id);
@@ -44,6 +46,7 @@ export async function createPost(ctx: AppContext, user: CurrentUser, input: Crea
     const written = await writeMedia(tx, post!.id, media);
     await tx.update(posts).set(written).where(eq(posts.id, post!.id));
     await writeTokens(tx, post!, now);
+    if (data.productIds) await linkPostProducts(tx, post!.id, data.productIds);
     if (data.publish) await publishLocked(tx, { ...post!, ...written }, now);
     return post!.id;
   });

@@ -1,3 +1,4 @@
+import { productCardSchema } from "../commerce/products/schemas";
 import { z } from "zod";
 import { POST_STATUSES, COMMENT_STATUSES, REPORT_REASONS } from "../../db/schema";
 
@@ -29,6 +30,8 @@ export const categorySlugSchema = text().trim().min(1, "content.category.require
 export const mediaIdsSchema = z
   .array(idSchema, { error: "content.media.count" })
   .max(MAX_IMAGES, "content.media.count");
+/** Products linked under the note (up to 5, in order); commerce checks they are on sale. */
+export const productIdsSchema = z.array(idSchema, { error: "commerce.noteProducts.count" }).max(5, "commerce.noteProducts.count");
 
 /** A new note. A draft may be incomplete (no media, no category); publishing checks the rest. */
 export const createPostSchema = z.strictObject({
@@ -36,6 +39,7 @@ export const createPostSchema = z.strictObject({
   body: postBodySchema.default(""),
   categorySlug: categorySlugSchema.optional(),
   mediaIds: mediaIdsSchema.default([]),
+  productIds: productIdsSchema.optional(),
   /** false keeps it as a draft. */
   publish: z.boolean({ error: "validation.invalid" }).default(true),
 });
@@ -47,6 +51,7 @@ export const updatePostSchema = z
     body: postBodySchema,
     categorySlug: categorySlugSchema,
     mediaIds: mediaIdsSchema,
+    productIds: productIdsSchema,
   })
   .partial()
   .refine((v) => Object.values(v).some((x) => x !== undefined), "validation.atLeastOneField");
@@ -178,7 +183,7 @@ export const postDetailSchema = postCardSchema.extend({
   commentCount: z.number().int(),
   shareCount: z.number().int(),
   favorited: z.boolean(),
-  products: z.array(z.never()),
+  products: z.array(productCardSchema),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
   author: userSummarySchema.extend({ followedByMe: z.boolean() }),

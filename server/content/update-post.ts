@@ -6,6 +6,7 @@ import { parseInput } from "../identity/parse-input";
 import { emitEvent } from "../jobs/emit-event";
 import { AppError } from "../shared/errors";
 import { CONTENT_EVENTS, type PostRefPayload } from "./events";
+import { linkPostProducts, requireLinkableProducts } from "../commerce/products";
 import { getPost } from "./get-post";
 import {
   countPublished,
@@ -39,6 +40,7 @@ export async function updatePost(ctx: AppContext, user: CurrentUser, postId: str
     const categoryId = data.categorySlug !== undefined ? await resolveCategory(tx, data.categorySlug) : post.categoryId;
     // The whole new set is checked, so a published note can't lose its last image.
     const media = data.mediaIds !== undefined ? await resolveMedia(tx, user.id, data.mediaIds, complete) : null;
+    if (data.productIds !== undefined) await requireLinkableProducts(tx, data.productIds);
 
     const wasPublished = post.status === "published";
     // Counters count published notes with their topics: leave before the topics change, re-enter after.
@@ -58,6 +60,7 @@ export async function updatePost(ctx: AppContext, user: CurrentUser, postId: str
       .set({ title: next.title, body: next.body, categoryId, updatedAt: now, ...written })
       .where(eq(posts.id, post.id));
     await writeTokens(tx, next, now);
+    if (data.productIds !== undefined) await linkPostProducts(tx, post.id, data.productIds);
 
     if (wasPublished) {
       const keyword = await matchKeyword(tx, next);

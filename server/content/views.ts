@@ -18,6 +18,7 @@ import type { AppContext } from "../context";
 import { can, type PermissionSubject } from "../identity";
 import { rolesOf, parseRoles } from "../identity/current-user";
 import { avatarUrlOf, uploadViewOf } from "../media";
+import { postProductCards, type ProductCard } from "../commerce/products";
 import { parseBody, type BodyToken } from "./parse-body";
 
 export type { BodyToken } from "./parse-body";
@@ -66,8 +67,8 @@ export type PostDetail = Omit<PostCard, "author"> & {
   commentCount: number;
   shareCount: number;
   favorited: boolean;
-  /** Linked product cards; the distribution issue fills this slot. */
-  products: [];
+  /** Linked product cards (up to 5, the author's order). */
+  products: ProductCard[];
   createdAt: string;
   updatedAt: string;
   author: UserSummary & { followedByMe: boolean };
@@ -211,7 +212,7 @@ export async function loadPostDetail(
   const db = ctx.db;
   const viewerId = viewer?.id ?? null;
   const flag = (query: ReturnType<typeof sql>) => (viewerId ? sql<boolean>`exists (${query})` : sql<boolean>`false`);
-  const [authorRows, mediaRows, categoryRows, topicRows, mentionRows, decision] = await Promise.all([
+  const [authorRows, mediaRows, categoryRows, topicRows, mentionRows, decision, productCards] = await Promise.all([
     // The author and the viewer's relation to the note in one row.
     db
       .select({
@@ -245,6 +246,7 @@ export async function loadPostDetail(
       .innerJoin(users, eq(users.id, postMentions.userId))
       .where(eq(postMentions.postId, post.id)),
     MODERATED.includes(post.status) ? latestDecision(db, post.id) : Promise.resolve(null),
+    postProductCards(db, post.id),
   ]);
 
   const author = authorRows[0]!;
@@ -275,7 +277,7 @@ export async function loadPostDetail(
     commentCount: post.commentCount,
     shareCount: post.shareCount,
     favorited: Boolean(f.favorited),
-    products: [],
+    products: productCards,
     createdAt: post.createdAt.toISOString(),
     updatedAt: post.updatedAt.toISOString(),
     author: { ...summaryOf(author), followedByMe: Boolean(f.following) },

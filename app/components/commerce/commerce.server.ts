@@ -22,6 +22,7 @@ export {
 } from "../../../server/commerce";
 export { readVisitorId } from "../../../server/distribution/attribution/visitor-cookie";
 export { listCategories } from "../../../server/content";
+import { listProducts as listProductsFn } from "../../../server/commerce";
 export { requireStaff } from "~/utils/content.server";
 export { formFailure, type FormFailure } from "~/components/rewards/form-errors.server";
 
@@ -63,3 +64,10 @@ export function productInputFromForm(form: FormData, mode: "create" | "update"):
 }
 
 export const formValuesOf = (form: FormData) => Object.fromEntries([...form.entries()].map(([k, v]) => [k, String(v)]));
+
+/** Products an author can link under a note: those on sale (newest 60), plus any already linked. */
+export async function noteProductOptions(context: Parameters<typeof listProductsFn>[0], linked: { id: string; title: string; priceCents: number }[] = []) {
+  const { products } = await listProductsFn(context, null, { limit: 60 });
+  const options = products.map((p) => ({ id: p.id, title: p.title, priceCents: p.priceCents }));
+  return [...linked.filter((l) => !options.some((o) => o.id === l.id)), ...options];
+}

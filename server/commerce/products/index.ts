@@ -14,3 +14,4 @@ export {
   type ProductView,
   type UpdateProductInput,
 } from "./schemas";
+export { linkPostProducts, postProductCards, requireLinkableProducts, MAX_NOTE_PRODUCTS } from "./link-post-products";

@@ -49,6 +49,8 @@ export const commerceMessages = defineMessages(
     "commerce.external.refundedTotal": "A refunded order has its whole total refunded.",
     "commerce.external.partialAmount": "A partially refunded order has refunded more than 0 and less than its total.",
     "commerce.external.totalChanged": "This order was reported earlier with a different total.",
+    "commerce.noteProducts.count": "Link at most 5 products to a note.",
+    "commerce.noteProducts.unknown": "Choose products that are on sale, each once.",
   },
   {
     "commerce.product.notFound": "该商品不存在或已下架。",
@@ -97,5 +99,7 @@ export const commerceMessages = defineMessages(
     "commerce.external.refundedTotal": "全额退款的订单须退回全部金额。",
     "commerce.external.partialAmount": "部分退款的订单已退金额须大于 0 且小于总额。",
     "commerce.external.totalChanged": "该订单之前报告的总额不同。",
+    "commerce.noteProducts.count": "一篇笔记最多关联 5 件商品。",
+    "commerce.noteProducts.unknown": "请选择在售的商品，且不要重复。",
   },
 );
