@@ -62,7 +62,7 @@ export function EarningsChart({ points }: { points: EarningsPoint[] }) {
           );
         })}
         {ticks.map((i) => (
-          <text key={i} className="er-tick" x={left + i * slot + slot / 2} y={height - 6} textAnchor="middle">
+          <text key={i} className="er-tick" x={left + i * slot + slot / 2} y={height - 6} textAnchor={i === points.length - 1 ? "end" : i === 0 ? "start" : "middle"}>
             {label(points[i]!.date)}
           </text>
         ))}
