@@ -5,6 +5,7 @@ import type { AppContext } from "../../server/context";
 import { createUser, hashPassword, type CurrentUser } from "../../server/identity";
 import { CONTENT_SEED_STEPS } from "./content/steps";
 import { GAMIFICATION_SEED_STEPS } from "./gamification/steps";
+import { commerceSeedSteps } from "./commerce/products";
 import { membershipSeedSteps } from "./commerce/membership";
 import { rightsSeedSteps } from "./distribution/rights";
 import { linksSeedSteps } from "./distribution/links";
@@ -57,7 +58,7 @@ const demoUsers: DemoSeedStep = {
  * The demo seed, in order. Later features append their steps (posts, challenges, products, …); each
  * step gets the transaction and what earlier steps created.
  */
-export const DEMO_SEED_STEPS: DemoSeedStep[] = [demoUsers, ...CONTENT_SEED_STEPS, ...GAMIFICATION_SEED_STEPS, ...membershipSeedSteps, ...rightsSeedSteps, ...linksSeedSteps, ...earningsSeedSteps];
+export const DEMO_SEED_STEPS: DemoSeedStep[] = [demoUsers, ...CONTENT_SEED_STEPS, ...GAMIFICATION_SEED_STEPS, ...commerceSeedSteps, ...membershipSeedSteps, ...rightsSeedSteps, ...linksSeedSteps, ...earningsSeedSteps];
 
 // Any constant works; it only has to be the same for every process seeding this database.
 const SEED_LOCK_KEY = 7_201_911;
