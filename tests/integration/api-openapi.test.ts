@@ -160,6 +160,8 @@ describe("the OpenAPI document at /api/v1/openapi.json", () => {
         body: "{}",
       });
       if (required.length === 0 && res.status !== 422) continue; // nothing required, nothing demanded
+      // A signed webhook checks the signature over the raw body first: an unsigned body is 401, whatever it holds.
+      if (op.operationId === "ingestExternalOrder" && res.status === 401) continue;
       expect(res.status, op.operationId).toBe(422);
       const fields = ((await res.json()) as { error: { fields: Record<string, string[]> } }).error.fields;
       const demanded = Object.keys(fields).filter((f) => f !== "_").sort();

@@ -218,6 +218,19 @@ describe("/api/v1 shop orders: stock, payment, refunds, confirmation", () => {
     expect(rows.reduce((s, r) => s + r.amountCents, 0)).toBe(9_999);
   });
 
+  it("lets 20 racing partial refunds of ¥10 give back exactly the ¥100 paid: 10 succeed, 10 are refused, never more", async () => {
+    const product = await createTestProduct(db.handle.db, { priceCents: 10_000, stock: 5 });
+    const paid = await pay(buyer, (await order(buyer, product.id)).id);
+    const responses = await Promise.all(Array.from({ length: 20 }, (_, i) => refund(paid.id, { amountCents: 1_000, requestKey: `race-refund-${i}` })));
+    const statuses = responses.map((r) => r.status);
+    expect(statuses.filter((s) => s === 201)).toHaveLength(10);
+    expect(statuses.filter((s) => s === 422 || s === 409)).toHaveLength(10);
+    const [row] = await db.handle.db.select().from(orders).where(eq(orders.id, paid.id));
+    expect(row).toMatchObject({ status: "refunded", refundedCents: 10_000 });
+    const events = await eventsOf("commerce.order.refunded", paid.id);
+    expect(events.reduce((s, e) => s + Number(e.payload.amountCents), 0)).toBe(10_000);
+  });
+
   it("confirms paid orders once their holding period is over, once, and never a fully refunded one", async () => {
     const product = await createTestProduct(db.handle.db, { priceCents: 1_000, stock: 10 });
     const kept = await pay(buyer, (await order(buyer, product.id)).id);
