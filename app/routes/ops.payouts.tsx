@@ -69,7 +69,6 @@ function QueueRow({ p, result }: { p: PayoutView; result: ActionData | undefined
         </p>
       ) : null}
       {p.reason ? <span className="small">{p.reason}</span> : null}
-      {mine?.done ? <Toast>{t(`payouts.queue.done.${mine.done}`)}</Toast> : null}
       {mine?.failure && !errors ? <FormErrors errors={[mine.failure.message]} /> : null}
       {p.status === "requested" || p.status === "approved" ? (
         <Form method="post" className="er-inline">
@@ -106,7 +105,9 @@ export default function PayoutQueue() {
   return (
     <div className="stack">
       <PageHeader title={t("payouts.queue.title")}>{t("payouts.queue.intro")}</PageHeader>
-      <nav className="lb-tabs" aria-label={t("payouts.queue.filter")}>
+      {/* At page level: a decided payout usually leaves the list it was decided from. */}
+      {result?.done ? <Toast>{t(`payouts.queue.done.${result.done}`)}</Toast> : null}
+      <nav className="er-tabs" aria-label={t("payouts.queue.filter")}>
         {PAYOUT_STATUSES.map((s) => (
           <Link key={s} to={`/ops/payouts?status=${s}`} aria-current={s === status ? "page" : undefined}>
             {t(`payouts.status.${s}`)}

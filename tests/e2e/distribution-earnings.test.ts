@@ -3,6 +3,7 @@ import { eq } from "drizzle-orm";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { commissions, orders } from "../../db/schema";
+import { DEMO_PASSWORD, seedDemoOnce } from "../../db/seed/demo";
 import type { RunningSeedbed } from "../../server/boot";
 import { createDistributionLink } from "../../server/distribution/links/create-link";
 import type { CurrentUser } from "../../server/identity";
@@ -126,6 +127,63 @@ describe.skipIf(!chromiumPath)("earnings in the browser", () => {
     await creatorPage.getByRole("button", { name: "申请提现" }).click();
     // ¥10 is under the ¥50 minimum: the message sits next to the field.
     await expect.poll(() => creatorPage.locator(".field-errors").textContent()).toContain("提现金额低于最低提现额");
+    expect(errors).toEqual([]);
+  });
+});
+
+/** The first start's demo: the demo creator's earnings in every state, and a payout for staff to approve. */
+describe.skipIf(!chromiumPath)("demo earnings in the browser", () => {
+  let db: TestDatabase;
+  let server: RunningSeedbed;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+  const errors: string[] = [];
+
+  beforeAll(async () => {
+    fs.mkdirSync(SHOTS, { recursive: true });
+    db = await createTestDatabase();
+    server = await startTestServer(db, { withUi: true, seed: seedDemoOnce });
+    browser = await launchBrowser();
+  }, 180_000);
+  afterAll(async () => {
+    for (const c of contexts) await c.close().catch(() => {});
+    await browser?.close();
+    await server?.stop();
+    await db?.close();
+  });
+
+  async function pageAs(handle: string): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: "zh-CN" });
+    contexts.push(context);
+    const { cookie } = await logInAs(server.url, handle, DEMO_PASSWORD);
+    const [name = "", value = ""] = cookie.split("=");
+    await context.addCookies([{ name, value, url: server.url }]);
+    const page = await context.newPage();
+    page.on("console", (msg) => {
+      if (msg.type() === "error" && !msg.text().startsWith("Failed to load resource")) errors.push(`${page.url()}: ${msg.text()}`);
+    });
+    page.on("pageerror", (err) => errors.push(`${page.url()}: ${err.message}`));
+    return page;
+  }
+
+  it("shows the demo creator every state and lets staff approve the waiting payout", async () => {
+    const creatorPage = await pageAs("creator");
+    expect((await creatorPage.goto(`${server.url}/me/earnings`))?.status()).toBe(200);
+    await creatorPage.waitForLoadState("networkidle");
+    for (const status of ["待结算", "已确认", "已提现", "已冲回"]) {
+      expect(await creatorPage.locator(".er-chip").filter({ hasText: status }).count(), status).toBeGreaterThan(0);
+    }
+    expect(await creatorPage.getByRole("img", { name: "近 30 天佣金" }).count()).toBe(1);
+    await creatorPage.screenshot({ path: `${SHOTS}/earnings-demo.png`, fullPage: true });
+
+    const staffPage = await pageAs("staff");
+    await staffPage.goto(`${server.url}/ops/payouts`);
+    await staffPage.waitForLoadState("networkidle");
+    const row = staffPage.locator("li.er-row").filter({ hasText: "种草达人 Creator" });
+    expect(await row.count()).toBe(1);
+    await staffPage.screenshot({ path: `${SHOTS}/ops-payouts-demo.png`, fullPage: true });
+    await row.getByRole("button", { name: "通过" }).click();
+    await expect.poll(() => staffPage.getByRole("status").filter({ hasText: "已通过" }).count()).toBe(1);
     expect(errors).toEqual([]);
   });
 });
