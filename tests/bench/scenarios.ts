@@ -16,6 +16,8 @@ export interface BenchFixtures {
   likeTargets: string[];
   /** Access tokens of other members, so concurrent likes come from many people, as they do in life. */
   likerTokens: string[];
+  /** A product on sale with stock for any run length, for createOrder (absent in databases seeded before it). */
+  productId?: string;
 }
 
 export interface Scenario {
@@ -81,6 +83,20 @@ export const scenarios: Scenario[] = [
     },
     headers: bearer,
     expectStatus: 200,
+  },
+  {
+    // Every order takes a unit of the same product: the hot row a popular product is, with its
+    // conditional stock UPDATE, the order and line inserts and the attribution lookup per request.
+    name: "createOrder (API, many members, one popular product)",
+    method: "POST",
+    path: () => "/api/v1/orders",
+    headers: (f) => ({ ...bearer(f), "content-type": "application/json" }),
+    body: (f) => JSON.stringify({ productId: f.productId, quantity: 1 }),
+    nextRequest: (f) => {
+      let i = 0;
+      return () => ({ path: "/api/v1/orders", headers: { authorization: `Bearer ${f.likerTokens[i++ % f.likerTokens.length]}`, "content-type": "application/json" } });
+    },
+    expectStatus: 201,
   },
   // Search: the naive ILIKE scan first, so the engine's scenario can be reported as a ratio to it.
   { name: "search baseline (naive ILIKE scan, 口红)", path: () => `/search/ilike-baseline?q=${encodeURIComponent("口红")}`, expectStatus: 200 },

@@ -266,5 +266,12 @@ export async function seedBenchData(
   const likerTokens: string[] = [];
   for (const liker of likers) likerTokens.push((await createAccessToken(ctx, liker.id, { name: "bench" })).token);
   // They liked ~20 notes each across 100k, so nearly every request in the scenario writes a new like.
-  return { memberToken: token, memberCookie: "", noteId: note!.id, deepCursor: cursor!, likeTargets, likerTokens };
+  // A product with stock for any run, for createOrder.
+  const [product] = rowsOf<{ id: string }>(
+    await db.execute(sql`
+      insert into products (title, price_cents, stock, commission_rate_bp, status, created_at, updated_at)
+      values ('玻尿酸保湿精华 30ml（压测）', 12900, 100000000, 1000, 'active', ${nowIso}::timestamptz, ${nowIso}::timestamptz)
+      returning id`),
+  );
+  return { memberToken: token, memberCookie: "", noteId: note!.id, deepCursor: cursor!, likeTargets, likerTokens, productId: product!.id };
 }
