@@ -7,7 +7,8 @@ import { users } from "./identity";
 /*
  * Distribution (分销): who may share links (rights), the links, their clicks, the visitors behind them,
  * commissions on attributed orders, payouts, and fraud flags. The money itself is in the ledger (cny
- * accounts: a creator's `pending`, `available`, and the platform's `commission_expense`, `payouts`);
+ * accounts: a creator's `pending` and `earnings` — confirmed money, which a refund after a payout may
+ * take below zero, so it is not a non-negative kind — and the platform's `commission_expense`, `payouts`);
  * `commissions` and `payouts` hold the life cycle the ledger's entries point back to.
  */
 
@@ -69,8 +70,9 @@ export const distributionLinks = pgTable(
   },
   (t) => [
     uniqueIndex("distribution_links_code_key").on(t.code),
-    // One live link per creator and target: creating it again returns the same link.
-    uniqueIndex("distribution_links_target_key").on(t.creatorId, t.targetType, t.productId, t.postId).where(sql`${t.archivedAt} is null`),
+    // One live link per creator and target: creating it again returns the same link. On the coalesced
+    // target, because one of the two target columns is always null and nulls never collide in an index.
+    uniqueIndex("distribution_links_live_target_key").on(t.creatorId, sql`coalesce(${t.productId}, ${t.postId})`).where(sql`${t.archivedAt} is null`),
     index("distribution_links_creator_idx").on(t.creatorId, t.createdAt),
     check(
       "distribution_links_target_check",

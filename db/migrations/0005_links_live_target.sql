@@ -1,0 +1,2 @@
+DROP INDEX "distribution_links_target_key";--> statement-breakpoint
+CREATE UNIQUE INDEX "distribution_links_live_target_key" ON "distribution_links" USING btree ("creator_id",coalesce("product_id", "post_id")) WHERE "distribution_links"."archived_at" is null;
