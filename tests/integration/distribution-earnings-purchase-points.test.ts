@@ -11,7 +11,7 @@ import { createTestUser } from "../factories/users";
 import { createTestContext } from "../setup/context";
 import { createTestDatabase, type TestDatabase } from "../setup/database";
 
-describe("purchase points: pending at payment, spendable at confirmation, taken back by a full refund", () => {
+describe("purchase points: pending at payment, spendable at confirmation, taken back by refunds", () => {
   let db: TestDatabase;
   let ctx: ReturnType<typeof createTestContext>;
   const clock = new FixedClock("2026-11-23T04:00:00Z");
@@ -44,7 +44,7 @@ describe("purchase points: pending at payment, spendable at confirmation, taken 
     expect((await checkLedgerInvariants(db.handle.db)).ok).toBe(true);
   });
 
-  it("keeps the points through a partial refund and takes them back at the full refund, before or after confirmation", async () => {
+  it("takes back a partial refund's share of the points and the rest at the full refund, before or after confirmation", async () => {
     const early = (await createTestUser(db.handle.db)).user;
     const late = (await createTestUser(db.handle.db)).user;
     const a = await buy(early, 10_000);
@@ -52,14 +52,19 @@ describe("purchase points: pending at payment, spendable at confirmation, taken 
     await drain();
     await refundOrder(db.handle.db, a, { perLine: [4_000], at: clock.now() });
     await drain();
-    expect(await pts(early, "pending")).toBe(100);
+    await drain(); // redelivered: nothing more
+    expect(await pts(early, "pending")).toBe(60);
     await refundOrder(db.handle.db, a, { perLine: [6_000], refundedBeforeCents: 4_000, at: clock.now() });
     await confirmOrder(db.handle.db, a, clock.now());
     await confirmOrder(db.handle.db, b, clock.now());
     await drain();
     expect([await pts(early, "pending"), await pts(early)]).toEqual([0, 0]);
     expect(await pts(late)).toBe(100);
-    await refundOrder(db.handle.db, b, { perLine: [10_000], at: clock.now() });
+    // After confirmation: ¥33.33 of ¥100 refunded takes back 33 points (rounded down), the rest takes the other 67.
+    await refundOrder(db.handle.db, b, { perLine: [3_333], at: clock.now() });
+    await drain();
+    expect(await pts(late)).toBe(67);
+    await refundOrder(db.handle.db, b, { perLine: [6_667], refundedBeforeCents: 3_333, at: clock.now() });
     await drain();
     expect(await pts(late)).toBe(0);
     expect((await checkLedgerInvariants(db.handle.db)).ok).toBe(true);

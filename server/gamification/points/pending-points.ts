@@ -7,11 +7,14 @@ import { rowsOf } from "../../shared/sql-rows";
 
 interface AwardFacts {
   userId: string;
+  /** What the award paid. */
   points: number;
   growth: number;
   /** Where the award's points and growth sit now. */
   bucket: "pending" | "available";
-  reversed: boolean;
+  /** How much of it reversals (a partial refund, then the rest) have taken back so far. */
+  reversedPoints: number;
+  reversedGrowth: number;
 }
 
 /**
@@ -27,17 +30,20 @@ async function awardFacts(tx: Queryable, entryId: string): Promise<AwardFacts | 
       select a.asset, sum(p.amount) as sum from postings p join ledger_accounts a on a.id = p.account_id
       where p.entry_id = ${entryId} and a.owner_type = 'user' and a.owner_id = ${entry.user_id} group by a.asset`),
   );
-  const later = rowsOf<{ idempotency_key: string; reverses_entry_id: string | null }>(
+  const [confirmed] = rowsOf<{ id: string }>(await tx.execute(sql`select id from journal_entries where idempotency_key = ${confirmKey(entryId)}`));
+  const reversed = rowsOf<{ asset: string; sum: string | number }>(
     await tx.execute(sql`
-      select idempotency_key, reverses_entry_id from journal_entries
-      where idempotency_key = ${confirmKey(entryId)} or reverses_entry_id = ${entryId}`),
+      select a.asset, -sum(p.amount) as sum from journal_entries j
+      join postings p on p.entry_id = j.id join ledger_accounts a on a.id = p.account_id
+      where j.reverses_entry_id = ${entryId} and a.owner_type = 'user' and a.owner_id = ${entry.user_id} group by a.asset`),
   );
   return {
     userId: entry.user_id,
     points: Number(sums.find((s) => s.asset === "points")?.sum ?? 0),
     growth: Number(sums.find((s) => s.asset === "growth")?.sum ?? 0),
-    bucket: later.some((l) => l.idempotency_key === confirmKey(entryId)) ? "available" : "pending",
-    reversed: later.some((l) => l.reverses_entry_id === entryId),
+    bucket: confirmed ? "available" : "pending",
+    reversedPoints: Number(reversed.find((s) => s.asset === "points")?.sum ?? 0),
+    reversedGrowth: Number(reversed.find((s) => s.asset === "growth")?.sum ?? 0),
   };
 }
 
@@ -47,14 +53,18 @@ const confirmKey = (entryId: string) => `points:confirm:${entryId}`;
  * Moves a pending award (purchase points wait for the order to confirm, see awardPoints `pending`)
  * into the member's available points and growth, once: keyed `points:confirm:<entryId>`. Opens the
  * FIFO lot then — expiry counts from confirmation, when the points became spendable — and lets the
- * level follow the new growth. An award already reversed (refunded first) confirms nothing.
+ * level follow the new growth. What reversals took back while it was pending is not confirmed; an
+ * award reversed in full (refunded first) confirms nothing.
  */
 export async function confirmPendingPoints(
   tx: Queryable,
   input: { entryId: string; now: Date; timeZone: string },
 ): Promise<{ outcome: "confirmed" | "duplicate" | "nothing"; points: number; growth: number }> {
-  const facts = await awardFacts(tx, input.entryId);
-  if (!facts || facts.reversed || (facts.points === 0 && facts.growth === 0)) return { outcome: "nothing", points: 0, growth: 0 };
+  const found = await awardFacts(tx, input.entryId);
+  if (!found) return { outcome: "nothing", points: 0, growth: 0 };
+  // What is still pending: the award less what partial refunds took back before the confirmation.
+  const facts = { ...found, points: found.points - found.reversedPoints, growth: found.growth - found.reversedGrowth };
+  if (facts.points <= 0 && facts.growth <= 0) return { outcome: "nothing", points: 0, growth: 0 };
   const claim = await claimEntry(tx, {
     idempotencyKey: confirmKey(input.entryId),
     reason: "purchase.confirmed",
@@ -90,14 +100,30 @@ export async function confirmPendingPoints(
  * balance: the reversal takes what is there and the rest stays with the platform as a loss. The
  * level follows the reduced growth (it may go down). `idempotencyKey` is the caller's, e.g.
  * `reversal:refund:<refundId>`.
+ *
+ * With `share` (a partial refund: the order's refunded total so far over its total) it reverses only
+ * up to that share of the award, rounded down — in the member's favour — less what earlier reversals
+ * took; without it, everything not yet reversed. So partial refunds then a full one take back the
+ * award exactly once in all.
  */
 export async function reversePoints(
   tx: Queryable,
-  input: { entryId: string; idempotencyKey: string; now: Date; memo?: Record<string, unknown> },
+  input: { entryId: string; idempotencyKey: string; now: Date; memo?: Record<string, unknown>; share?: { refundedCents: number; totalCents: number } },
 ): Promise<{ outcome: "reversed" | "duplicate" | "nothing"; points: number; growth: number }> {
-  const facts = await awardFacts(tx, input.entryId);
-  if (!facts || (facts.points === 0 && facts.growth === 0)) return { outcome: "nothing", points: 0, growth: 0 };
-  if (facts.reversed) return { outcome: "duplicate", points: 0, growth: 0 };
+  const found = await awardFacts(tx, input.entryId);
+  if (!found || (found.points === 0 && found.growth === 0)) return { outcome: "nothing", points: 0, growth: 0 };
+  const upTo = (amount: number) =>
+    input.share && input.share.totalCents > 0 && input.share.refundedCents < input.share.totalCents
+      ? Math.floor((amount * Math.max(input.share.refundedCents, 0)) / input.share.totalCents)
+      : amount;
+  const facts = {
+    ...found,
+    points: Math.max(upTo(found.points) - found.reversedPoints, 0),
+    growth: Math.max(upTo(found.growth) - found.reversedGrowth, 0),
+  };
+  if (facts.points === 0 && facts.growth === 0) {
+    return { outcome: found.reversedPoints > 0 || found.reversedGrowth > 0 ? "duplicate" : "nothing", points: 0, growth: 0 };
+  }
   const claim = await claimEntry(tx, {
     idempotencyKey: input.idempotencyKey,
     reason: "reversal",

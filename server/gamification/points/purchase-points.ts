@@ -10,16 +10,21 @@ const purchaseKey = (orderId: string) => `points:order:${orderId}:purchase`;
 
 const paidSchema = z.looseObject({ orderId: z.uuid(), orderNumber: z.string(), buyerId: z.uuid().nullable(), totalCents: z.number().int(), paidAt: z.iso.datetime({ offset: true }) });
 const confirmedSchema = z.looseObject({ orderId: z.uuid(), confirmedAt: z.iso.datetime({ offset: true }) });
-const refundedSchema = z.looseObject({ orderId: z.uuid(), refundId: z.uuid(), full: z.boolean(), refundedAt: z.iso.datetime({ offset: true }) });
+const refundedSchema = z.looseObject({
+  orderId: z.uuid(),
+  refundId: z.uuid(),
+  full: z.boolean(),
+  refundedTotalCents: z.number().int().min(0),
+  totalCents: z.number().int().min(0),
+  refundedAt: z.iso.datetime({ offset: true }),
+});
 
 /**
  * Purchase points (购物积分) live the order's life, as commission does:
  * - paid: the buyer earns the `purchase` rule per whole ¥1 paid, pending (`points:order:<orderId>:purchase`);
  * - confirmed (the holding period ended): the pending points become spendable (confirmPendingPoints);
- * - refunded in full, before or after confirmation: they are taken back (reversePoints,
- *   `reversal:refund:<refundId>:points`).
- * A partial refund leaves the points alone: pending-points reverses an award in whole only, so the
- * points come back off if and when the rest of the order is refunded too.
+ * - refunded, before or after confirmation: a partial refund takes back the refunded share of the
+ *   points (rounded down), the full refund whatever is left (reversePoints, `reversal:refund:<refundId>:points`).
  * Each step is keyed, so redelivered and racing events change nothing twice; a confirmation and a
  * refund racing queue on the award's entry row (see pending-points.ts).
  */
@@ -56,7 +61,13 @@ export const purchasePoints = defineConsumer({
       return;
     }
     const p = refundedSchema.parse(event.payload);
-    if (!p.full) return;
-    await reversePoints(tx, { entryId: award.id, idempotencyKey: `reversal:refund:${p.refundId}:points`, now, memo: { orderId, refundId: p.refundId } });
+    await reversePoints(tx, {
+      entryId: award.id,
+      idempotencyKey: `reversal:refund:${p.refundId}:points`,
+      now,
+      memo: { orderId, refundId: p.refundId },
+      // A partial refund takes back its share of the points; the full refund, whatever is left.
+      share: p.full ? undefined : { refundedCents: p.refundedTotalCents, totalCents: p.totalCents },
+    });
   },
 });
