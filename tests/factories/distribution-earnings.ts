@@ -6,9 +6,10 @@ import { emitEvent } from "../../server/jobs/emit-event";
 import { createTestProduct } from "./commerce";
 
 /*
- * Orders and their commerce events straight in the database, for the commission pipeline's tests and
- * the demo seed: the rows commerce would have written and the events it would have emitted with them,
- * so the pipeline is exercised from the outbox on without the shop in between.
+ * Orders and their commerce events straight in the database, for the commission pipeline's tests: the
+ * rows commerce would have written and the events it would have emitted with them, so the pipeline is
+ * exercised from the outbox on without the shop in between. The rows stay as written (paid, nothing
+ * refunded or confirmed on them): the demo seed goes through the shop instead.
  */
 
 const base58 = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
