@@ -44,6 +44,15 @@ export function createHttpApp(ctx: AppContext, options: HttpAppOptions = {}) {
   app.use(securityHeaders({ isProduction: ctx.config.isProduction }));
   app.use(mediaRoutes(ctx)); // signed upload URLs carry their own authority; see media-routes.ts
   app.use(csrfProtection());
+  if (ctx.config.benchRoutes) {
+    // The floor `npm run bench` holds /d/<code> against: a bare Express 302 with a cookie, behind the
+    // same middleware, so the ratio is the price of recording a click (off unless BENCH_ROUTES=1).
+    app.get("/bench/express-floor", (_req, res) => {
+      res.set("Cache-Control", "no-store");
+      res.append("Set-Cookie", "sb_bench=1; Path=/; Max-Age=2592000; HttpOnly; SameSite=Lax");
+      res.redirect(302, "/");
+    });
+  }
   app.use(distributionRedirect(ctx)); // /d/<code>: records the click, sets the visitor cookie, 302
 
   app.use("/api/v1", createApiRouter(ctx));

@@ -74,7 +74,7 @@ function percentile(sorted: number[], p: number): number {
 
 async function measure(
   url: string,
-  scenario: Pick<Scenario, "method" | "headers" | "body" | "nextRequest" | "connections">,
+  scenario: Pick<Scenario, "method" | "headers" | "body" | "nextRequest" | "connections" | "expectStatus">,
   fixtures: BenchFixtures,
   seconds = duration,
 ) {
@@ -107,7 +107,8 @@ async function measure(
     p99: round(percentile(latencies, 99)),
     bytes,
     errors: result.errors + result.timeouts,
-    non2xx: result.non2xx,
+    // A redirect scenario's 302s are its answers, not failures.
+    non2xx: scenario.expectStatus && scenario.expectStatus >= 300 && scenario.expectStatus < 400 ? result.non2xx - ((result as unknown as Record<string, number>)["3xx"] ?? 0) : result.non2xx,
   };
   return m;
 }
@@ -273,6 +274,7 @@ async function runHttpScenarios(options: {
         method: scenario.method ?? "GET",
         headers: scenario.headers?.(fixtures),
         body: scenario.body?.(fixtures),
+        redirect: "manual",
       });
       const size = (await probe.arrayBuffer()).byteLength;
       if (scenario.expectStatus && probe.status !== scenario.expectStatus) {

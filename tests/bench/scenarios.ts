@@ -18,6 +18,8 @@ export interface BenchFixtures {
   likerTokens: string[];
   /** A product on sale with stock for any run length, for createOrder (absent in databases seeded before it). */
   productId?: string;
+  /** The code of a distribution link to that product, for /d/<code> (absent in databases seeded before it). */
+  linkCode?: string;
 }
 
 export interface Scenario {
@@ -97,6 +99,15 @@ export const scenarios: Scenario[] = [
       return () => ({ path: "/api/v1/orders", headers: { authorization: `Bearer ${f.likerTokens[i++ % f.likerTokens.length]}`, "content-type": "application/json" } });
     },
     expectStatus: 201,
+  },
+  // The share link everyone clicks: each request a new visitor (no cookie), so every click is recorded,
+  // counted and moves the link's counters — the most a viral link costs — against a bare Express 302.
+  { name: "Express floor (302 with a cookie)", path: () => "/bench/express-floor", expectStatus: 302 },
+  {
+    name: "distribution redirect /d/<code> (a new visitor each time)",
+    path: (f) => `/d/${f.linkCode}`,
+    expectStatus: 302,
+    compareTo: "Express floor (302 with a cookie)",
   },
   // Search: the naive ILIKE scan first, so the engine's scenario can be reported as a ratio to it.
   { name: "search baseline (naive ILIKE scan, 口红)", path: () => `/search/ilike-baseline?q=${encodeURIComponent("口红")}`, expectStatus: 200 },

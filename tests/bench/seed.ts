@@ -1,4 +1,5 @@
 import { sql, type SQL } from "drizzle-orm";
+import { newLinkCode } from "../../server/distribution/links/link-code";
 import type { Database } from "../../db/client";
 import { CATEGORY_VOCABULARY, COVER_VARIANTS, coverSvg, generateNote, mapLimit, renderImage, SeededRandom, storeRenderedUpload } from "../../db/seed/content";
 import { ensureDefaultCategories, getFeed, recomputePostScores } from "../../server/content";
@@ -273,5 +274,10 @@ export async function seedBenchData(
       values ('玻尿酸保湿精华 30ml（压测）', 12900, 100000000, 1000, 'active', ${nowIso}::timestamptz, ${nowIso}::timestamptz)
       returning id`),
   );
-  return { memberToken: token, memberCookie: "", noteId: note!.id, deepCursor: cursor!, likeTargets, likerTokens, productId: product!.id };
+  // The member's link to it, for /d/<code>.
+  const linkCode = newLinkCode();
+  await db.execute(sql`
+    insert into distribution_links (code, creator_id, target_type, product_id, created_at)
+    values (${linkCode}, ${member.id}, 'product', ${product!.id}, ${nowIso}::timestamptz)`);
+  return { memberToken: token, memberCookie: "", noteId: note!.id, deepCursor: cursor!, likeTargets, likerTokens, productId: product!.id, linkCode };
 }
