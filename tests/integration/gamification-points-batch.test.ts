@@ -1,6 +1,6 @@
 import { asc, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { levelHistory, outboxDeliveries, userLevels } from "../../db/schema";
+import { levelHistory, membershipPlans, memberships, orders, outboxDeliveries, userLevels } from "../../db/schema";
 import { awardPoints, type AwardInput, type AwardResult } from "../../server/gamification/points";
 import { awardPointsBatch } from "../../server/gamification/points/award-points";
 import { pointsConsumers } from "../../server/gamification/points/consumers";
@@ -106,6 +106,28 @@ describe("points for a batch of events: the same as one award at a time", () => 
     expect(expected.results.slice(19, 22).map((r) => r.outcome)).toEqual(["awarded", "duplicate", "unknownRule"]);
     expect(expected.fan.points).toBe(20);
     expect((await checkLedgerInvariants(db.handle.db)).ok).toBe(true);
+  });
+
+  it("multiplies points by the membership running when the activity happened, not the one running now", async () => {
+    const vip = await member();
+    const now = day(10);
+    const [plan] = await db.handle.db
+      .insert(membershipPlans)
+      .values({ nameZh: "尊享卡", nameEn: "Premium", priceCents: 9_900, durationDays: 30, benefits: { distributionRights: true, pointsMultiplierBp: 15_000, monthlyPoints: 0, birthdayGift: "" }, createdAt: now, updatedAt: now })
+      .returning();
+    const [order] = await db.handle.db
+      .insert(orders)
+      .values({ number: `T${Date.now()}`, kind: "membership", source: "shop", buyerId: vip.id, membershipPlanId: plan!.id, status: "paid", totalCents: 9_900, paidAt: day(5), createdAt: day(5), updatedAt: day(5) })
+      .returning();
+    await db.handle.db.insert(memberships).values({ userId: vip.id, planId: plan!.id, orderId: order!.id, startsAt: day(5), endsAt: day(35), createdAt: day(5) });
+    const award = (key: string, at: Date, ruleKey = "post.featured"): AwardInput => ({ userId: vip.id, ruleKey, idempotencyKey: `points:test:vip:${vip.id}:${key}`, occurredAt: at, now, timeZone: TZ });
+    const results = await db.handle.db.transaction((tx) =>
+      awardPointsBatch(tx, [award("before", day(4)), award("during", day(6)), award("like", day(7), "like.received"), award("after", day(36))]),
+    );
+    // ×1.5 while the membership ran: 50 → 75, a like's 1 → 2 (half up); before it and after it, 50.
+    expect(results.map((r) => r.points)).toEqual([50, 75, 2, 50]);
+    const single = await db.handle.db.transaction((tx) => awardPoints(tx, award("single", day(8))));
+    expect(single.points).toBe(75);
   });
 
   it("delivers a runner's batch of likes together, and a malformed event in it fails alone", async () => {

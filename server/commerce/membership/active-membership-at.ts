@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, gt, isNull, lte, or, sql } from "drizzle-orm";
 import type { Queryable } from "../../../db/client";
 import { membershipPlans, memberships, type MembershipBenefits } from "../../../db/schema";
+import { rowsOf } from "../../shared/sql-rows";
 
 export interface ActiveMembership {
   membershipId: string;
@@ -57,4 +58,27 @@ export async function membershipPaidUntil(db: Queryable, userId: string, at: Dat
     .orderBy(desc(memberships.endsAt))
     .limit(1);
   return row?.endsAt ?? null;
+}
+
+/**
+ * The points multiplier (basis points, 10,000 = none) of the membership running at each award's own
+ * time, the same rule as activeMembershipAt, for a whole batch of awards in one statement — the points
+ * ledger prices every award with it.
+ */
+export async function membershipPointsMultipliers(db: Queryable, awards: readonly { userId: string; at: Date }[]): Promise<number[]> {
+  if (awards.length === 0) return [];
+  const rows = rowsOf<{ i: number; bp: number | string }>(
+    await db.execute(sql`
+      select r.i, coalesce((
+        select (p.benefits ->> 'pointsMultiplierBp')::int
+        from memberships m join membership_plans p on p.id = m.plan_id
+        where m.user_id = r.user_id and m.starts_at <= r.at and m.ends_at > r.at and (m.cancelled_at is null or m.cancelled_at > r.at)
+        order by m.starts_at
+        limit 1
+      ), 10000) as bp
+      from jsonb_to_recordset(${JSON.stringify(awards.map((a, i) => ({ i, user_id: a.userId, at: a.at.toISOString() })))}::jsonb) as r(i int, user_id uuid, at timestamptz)`),
+  );
+  const out = awards.map(() => 10_000);
+  for (const r of rows) out[Number(r.i)] = Math.max(Number(r.bp) || 10_000, 0);
+  return out;
 }

@@ -2,6 +2,7 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Queryable } from "../../../db/client";
 import { pointRules } from "../../../db/schema";
 import { accountKey, addPostingsMany, claimEntries, openPointLots, platformAccount, userAccount, type PointLotInput, type PostingInput } from "../../ledger";
+import { membershipPointsMultipliers } from "../../commerce/membership/active-membership-at";
 import { localDate } from "../../shared/clock";
 import { rowsOf } from "../../shared/sql-rows";
 import { levelForGrowth, listLevels, moveToLevelFor, type LevelDefinition } from "./levels";
@@ -40,7 +41,8 @@ const none = (outcome: AwardOutcome, entryId: string | null = null): AwardResult
 
 /**
  * Pays one rule to one member, exactly once per idempotency key, within the rule's per-day count cap and
- * the member's global daily points cap (raised by their level), multiplied by their level's multiplier.
+ * the member's global daily points cap (raised by their level), multiplied by their level's multiplier
+ * and by the points multiplier of the membership they had when the activity happened.
  * The same as awardPointsBatch with one award.
  */
 export async function awardPoints(tx: Queryable, input: AwardInput): Promise<AwardResult> {
@@ -112,11 +114,15 @@ export async function awardPointsBatch(tx: Queryable, inputs: readonly AwardInpu
   });
   if (candidates.length === 0) return results;
 
-  const [caps, table, members, policy] = await Promise.all([
+  const [caps, table, members, policy, membershipBp] = await Promise.all([
     lockCapUsage(tx, candidates),
     listLevels(tx),
     memberStates(tx, [...new Set(candidates.map((c) => c.input.userId))]),
     readPointsPolicy(tx),
+    membershipPointsMultipliers(
+      tx,
+      candidates.map((c) => ({ userId: c.input.userId, at: c.input.occurredAt })),
+    ),
   ]);
   for (const m of members.values()) m.level = table.find((l) => l.level === m.recordedLevel) ?? null;
   // Like currentLevelOf: a member with no (or an unknown) recorded level has V1's perks.
@@ -126,7 +132,7 @@ export async function awardPointsBatch(tx: Queryable, inputs: readonly AwardInpu
   const lots: PointLotInput[] = [];
   /** Per member whose growth moved: the last entry that moved it, and each level it crossed on the way. */
   const grown = new Map<string, { entryId: string; index: number; now: Date; crossings: { growth: number; entryId: string; index: number; now: Date }[] }>();
-  for (const c of candidates) {
+  for (const [n, c] of candidates.entries()) {
     const { input, rule } = c;
     if (rule.dailyCap !== null) {
       const usage = caps.get(capKey(input.userId, c.day, rule.key))!;
@@ -141,8 +147,9 @@ export async function awardPointsBatch(tx: Queryable, inputs: readonly AwardInpu
     const member = members.get(input.userId)!;
     const level = levelOf(member);
     const units = Math.max(1, Math.floor(input.units ?? 1));
-    // Integer points: the multiplier applies to the rule's amount, rounded half up.
-    const wanted = Math.floor((rule.points * units * level.multiplierBp + 5_000) / 10_000);
+    // Integer points: the level's multiplier and the membership's running when the activity happened
+    // apply to the rule's amount, rounded half up.
+    const wanted = Math.floor((rule.points * units * level.multiplierBp * membershipBp[n]! + 50_000_000) / 100_000_000);
     const growth = rule.growth * units;
     let points = 0;
     if (wanted > 0) {
