@@ -54,11 +54,14 @@ export const linksSeedSteps: DemoSeedStep[] = [
         ];
         for (const [i, target] of targets.entries()) {
           const createdAt = new Date(now.getTime() - (15 + i) * DAY_MS);
+          // A creator who already shares this target keeps their link (one live link per target).
           const [link] = await tx
             .insert(distributionLinks)
             .values({ code: newLinkCode(), creatorId, ...target, createdAt })
+            .onConflictDoNothing()
             .returning({ id: distributionLinks.id });
-          await seedClicks(tx, ctx, random, link!.id, now, { popularity: index === 0 ? 1 - i * 0.2 : 0.3, boundMembers });
+          if (!link) continue;
+          await seedClicks(tx, ctx, random, link.id, now, { popularity: index === 0 ? 1 - i * 0.2 : 0.3, boundMembers });
         }
       }
       // The counters recordClick keeps, from the clicks just written.
