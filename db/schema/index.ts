@@ -10,3 +10,7 @@ export * from "./ledger";
 export * from "./gamification";
 export * from "./commerce";
 export * from "./distribution";
+export * from "./creators-applications";
+export * from "./creators-mcn";
+export * from "./ops-console";
+export * from "./creators-campaigns";
