@@ -4,6 +4,7 @@ import { postScoresSchedule } from "../content/feeds";
 import { gamificationSchedules } from "../gamification/schedules";
 import { commerceSchedules } from "../commerce/schedules";
 import { distributionSchedules } from "../distribution/schedules";
+import { metricsDailySchedule } from "../ops/metrics";
 import type { Schedule } from "./schedule";
 
 /**
@@ -18,4 +19,5 @@ export const schedules: readonly Schedule[] = [
   ...gamificationSchedules,
   ...commerceSchedules,
   ...distributionSchedules,
+  metricsDailySchedule,
 ];

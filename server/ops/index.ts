@@ -1,3 +1,6 @@
 // The ops context: settings, the audit log (and, with the creator issue, tags, segments and curation).
 export { recordAudit, type AuditInput } from "./audit";
 export { readSetting, writeSetting, writeSystemSetting } from "./settings";
+export { backfillMetrics, computeDailyMetrics, getPlatformMetrics, creatorMetrics, metricsDailySchedule, type PlatformMetrics } from "./metrics";
+export { curatePost, liftCuration, listCurations, type CurationView } from "./curation";
+export { listAuditLog, type AuditEntryView } from "./audit-log/list-audit-log";

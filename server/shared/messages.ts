@@ -10,11 +10,12 @@ import { distributionEarningsMessages } from "./messages/distribution-earnings";
 import { distributionRightsMessages } from "./messages/distribution-rights";
 import { membershipMessages } from "./messages/membership";
 import { fraudMessages } from "./messages/fraud";
+import { opsConsoleMessages } from "./messages/ops-console";
 import { commerceMessages } from "./messages/commerce";
 import { distributionLinksMessages } from "./messages/distribution-links";
 
 /** Areas that keep their messages in their own file under ./messages (one file per area). */
-const areas = [ledgerMessages, pointsMessages, checkinMessages, challengesMessages, badgesMessages, rewardsMessages, distributionRightsMessages, membershipMessages, fraudMessages, commerceMessages, distributionLinksMessages, distributionEarningsMessages] as const;
+const areas = [ledgerMessages, pointsMessages, checkinMessages, challengesMessages, badgesMessages, rewardsMessages, distributionRightsMessages, membershipMessages, fraudMessages, opsConsoleMessages, commerceMessages, distributionLinksMessages, distributionEarningsMessages] as const;
 
 /**
  * User-facing error and validation messages in both UI languages. Zod schemas and AppErrors carry

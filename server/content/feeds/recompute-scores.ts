@@ -16,7 +16,11 @@ export async function recomputePostScores(db: Queryable, now: Date): Promise<{ u
     from (
       select p.id,
         (p.like_count + 2 * p.favorite_count + 3 * p.comment_count + p.share_count + 1)::float8
-          / power(greatest(extract(epoch from (${now.toISOString()}::timestamptz - p.published_at))::float8 / 3600, 0) + 2, ${HOT_GRAVITY}::float8) as hot,
+          / power(greatest(extract(epoch from (${now.toISOString()}::timestamptz - p.published_at))::float8 / 3600, 0) + 2, ${HOT_GRAVITY}::float8)
+          -- Staff curation (pin, boost, bury): its factor fades linearly back to 1 over its decay days.
+          * coalesce((select (1 + (c.weight_bp - 10000)::float8 / 10000
+                          * greatest(0, 1 - extract(epoch from (${now.toISOString()}::timestamptz - c.starts_at))::float8 / 86400 / c.decay_days))
+                      from post_curations c where c.post_id = p.id and c.ended_at is null), 1) as hot,
         0.25 * (case when p.media_kind = 'video' then 1
                      else least((select count(*) from post_media m where m.post_id = p.id), 4)::float8 / 4 end)
           + 0.25 * least(char_length(p.body), 300)::float8 / 300
@@ -24,7 +28,8 @@ export async function recomputePostScores(db: Queryable, now: Date): Promise<{ u
       from posts p
       where p.status = 'published' and p.published_at is not null
         and (p.published_at >= ${now.toISOString()}::timestamptz - make_interval(days => ${SCORE_WINDOW_DAYS})
-             or p.hot_score > ${HOT_SCORE_FLOOR}::float8)
+             or p.hot_score > ${HOT_SCORE_FLOOR}::float8
+             or exists (select 1 from post_curations c where c.post_id = p.id and c.ended_at is null))
     ) s
     where p.id = s.id`);
   const r = result as { count?: number; affectedRows?: number };

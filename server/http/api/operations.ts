@@ -10,6 +10,7 @@ import { jobsOperations } from "../../jobs/api";
 import { mediaOperations } from "../../media/api";
 import { notificationsOperations } from "../../notifications/api";
 import { searchOperations } from "../../search/api";
+import { opsConsoleOperations } from "../../ops/api";
 import type { ApiOperation } from "./define-operation";
 
 /**
@@ -29,4 +30,5 @@ export const apiOperations: readonly ApiOperation[] = [
   ...commerceOperations,
   ...distributionOperations,
   ...linksOperations,
+  ...opsConsoleOperations,
 ];
