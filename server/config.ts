@@ -73,6 +73,12 @@ export const envSchema = z
     RUN_JOBS: booleanFlag,
     BENCH_ROUTES: booleanFlag,
     FEED_CACHE_SECONDS: z.coerce.number().int().min(0).max(600).default(20),
+    CREATOR_PII_KEY: z
+      .string()
+      .optional()
+      .refine((v) => v === undefined || v === "" || /^[0-9a-fA-F]{64}$/.test(v) || Buffer.from(v, "base64").length === 32, {
+        message: "must be 32 bytes as 64 hex characters or base64",
+      }),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production" && !env.SESSION_SECRET) {
@@ -131,6 +137,12 @@ export interface Config {
    * time a newly published note waits for the next refresh, as it does while scrolling a cursor.
    */
   feedCacheSeconds: number;
+  /**
+   * The AES-256-GCM key for creator applicants' personal data, as configured; when unset, a key is made on
+   * first use and kept in `creatorPiiKeyFile` (so data written by one start is readable by the next).
+   */
+  creatorPiiKey: string | undefined;
+  creatorPiiKeyFile: string;
 }
 
 export class ConfigError extends Error {
@@ -184,5 +196,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     runJobs: env.RUN_JOBS ?? true,
     benchRoutes: env.BENCH_ROUTES ?? false,
     feedCacheSeconds: env.FEED_CACHE_SECONDS,
+    creatorPiiKey: env.CREATOR_PII_KEY || undefined,
+    creatorPiiKeyFile: path.join(dataDir, "creator-pii.key"),
   };
 }

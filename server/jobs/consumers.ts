@@ -4,6 +4,7 @@ import { gamificationConsumers } from "../gamification/consumers";
 import { distributionConsumers } from "../distribution/consumers";
 import { notificationConsumers } from "../notifications";
 import { searchConsumers } from "../search";
+import { creatorsConsumers } from "../creators/consumers";
 import type { Consumer } from "./consumer";
 
 /**
@@ -19,4 +20,4 @@ import type { Consumer } from "./consumer";
  *
  * A consumer's name is part of its deliveries' keys: never rename one that has run in production.
  */
-export const consumers: readonly Consumer[] = [...notificationConsumers, learnInterests, ...searchConsumers, ...gamificationConsumers, ...distributionConsumers, ...commerceConsumers];
+export const consumers: readonly Consumer[] = [...notificationConsumers, learnInterests, ...searchConsumers, ...gamificationConsumers, ...distributionConsumers, ...commerceConsumers, ...creatorsConsumers];

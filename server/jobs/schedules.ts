@@ -5,6 +5,7 @@ import { gamificationSchedules } from "../gamification/schedules";
 import { commerceSchedules } from "../commerce/schedules";
 import { distributionSchedules } from "../distribution/schedules";
 import { metricsDailySchedule } from "../ops/metrics";
+import { creatorsSchedules } from "../creators/schedules";
 import type { Schedule } from "./schedule";
 
 /**
@@ -19,5 +20,6 @@ export const schedules: readonly Schedule[] = [
   ...gamificationSchedules,
   ...commerceSchedules,
   ...distributionSchedules,
+  ...creatorsSchedules,
   metricsDailySchedule,
 ];

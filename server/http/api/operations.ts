@@ -11,6 +11,7 @@ import { mediaOperations } from "../../media/api";
 import { notificationsOperations } from "../../notifications/api";
 import { searchOperations } from "../../search/api";
 import { opsConsoleOperations } from "../../ops/api";
+import { creatorsOperations } from "../../creators/api";
 import type { ApiOperation } from "./define-operation";
 
 /**
@@ -31,4 +32,5 @@ export const apiOperations: readonly ApiOperation[] = [
   ...distributionOperations,
   ...linksOperations,
   ...opsConsoleOperations,
+  ...creatorsOperations,
 ];

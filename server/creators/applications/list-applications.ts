@@ -1,0 +1,39 @@
+import { eq } from "drizzle-orm";
+import { creatorApplications, piiAccessLog } from "../../../db/schema";
+import type { AppContext } from "../../context";
+import { requirePermission, type CurrentUser } from "../../identity";
+import { parseInput } from "../../identity/parse-input";
+import { AppError } from "../../shared/errors";
+import { decryptPii, piiKey } from "./pii";
+import { isUuid, listApplicationsQuerySchema, type ApplicationView, type ListApplicationsQuery, type PiiView } from "./schemas";
+import { applicationById, applicationViews } from "./views";
+
+export const REVIEW_PERMISSION = "review:creatorApplication:any" as const;
+
+/** The staff queue, newest first, optionally one status. No personal data in the list. */
+export async function listCreatorApplications(ctx: Pick<AppContext, "db">, staff: CurrentUser | null, query: ListApplicationsQuery = {}): Promise<ApplicationView[]> {
+  requirePermission(staff, REVIEW_PERMISSION);
+  const q = parseInput(listApplicationsQuerySchema, query);
+  return applicationViews(ctx.db, q.status ? eq(creatorApplications.status, q.status) : undefined, q.limit ?? 50);
+}
+
+/**
+ * One application for staff, with the applicant's decrypted personal data. Each call writes a
+ * pii_access_log row (who, which application, when, from where) before the data is returned, so no view
+ * goes unrecorded.
+ */
+export async function getCreatorApplicationForStaff(
+  ctx: Pick<AppContext, "db" | "clock" | "config">,
+  staff: CurrentUser | null,
+  applicationId: string,
+  channel: "web" | "api",
+): Promise<{ application: ApplicationView; pii: PiiView }> {
+  requirePermission(staff, REVIEW_PERMISSION);
+  if (!isUuid(applicationId)) throw new AppError("NOT_FOUND", "creators.application.notFound");
+  const [row] = await ctx.db.select().from(creatorApplications).where(eq(creatorApplications.id, applicationId));
+  if (!row) throw new AppError("NOT_FOUND", "creators.application.notFound");
+  await ctx.db.insert(piiAccessLog).values({ viewerId: staff.id, applicationId, channel, at: ctx.clock.now() });
+  const key = piiKey(ctx.config);
+  const pii = { realName: decryptPii(key, row.realNameCipher), contact: decryptPii(key, row.contactCipher), region: decryptPii(key, row.regionCipher) };
+  return { application: (await applicationById(ctx.db, applicationId))!, pii };
+}

@@ -1,0 +1,11 @@
+import type { Consumer } from "../jobs/consumer";
+import { tiersConsumers } from "./tiers/consumers";
+import { applicationsConsumers } from "./applications/consumers";
+import { recruitmentConsumers } from "./recruitment/consumers";
+
+/** Every outbox consumer of the creators context, one line per area (registered in server/jobs/consumers.ts). */
+export const creatorsConsumers: readonly Consumer[] = [
+  ...applicationsConsumers,
+  ...recruitmentConsumers,
+  ...tiersConsumers,
+];

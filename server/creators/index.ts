@@ -1,0 +1,5 @@
+// The creators context: applications and recruitment, tiers and MCNs, campaigns and fan groups — one line per area.
+export * from "./applications";
+export * from "./recruitment";
+export * from "./tiers";
+export * from "./mcn";
