@@ -14,6 +14,7 @@ import { commerceEn } from "./areas/commerce";
 import { distributionRightsEn } from "./areas/distribution-rights";
 import { distributionLinksEn } from "./areas/distribution-links";
 import { distributionEarningsEn } from "./areas/distribution-earnings";
+import { opsConsoleEn } from "./areas/ops-console";
 
 export const en: UiMessages = {
   ...feedEn,
@@ -30,6 +31,7 @@ export const en: UiMessages = {
   ...distributionRightsEn,
   ...distributionLinksEn,
   ...distributionEarningsEn,
+  ...opsConsoleEn,
   "app.name": "Seedbed",
   "app.tagline": "Find good things, share real experiences",
   "app.skipToContent": "Skip to main content",

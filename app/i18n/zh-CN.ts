@@ -17,6 +17,7 @@ import { commerceZh } from "./areas/commerce";
 import { distributionRightsZh } from "./areas/distribution-rights";
 import { distributionLinksZh } from "./areas/distribution-links";
 import { distributionEarningsZh } from "./areas/distribution-earnings";
+import { opsConsoleZh } from "./areas/ops-console";
 
 export const zhCN = {
   ...feedZh,
@@ -33,6 +34,7 @@ export const zhCN = {
   ...distributionRightsZh,
   ...distributionLinksZh,
   ...distributionEarningsZh,
+  ...opsConsoleZh,
   "app.name": "Seedbed",
   "app.tagline": "发现好物，分享真实体验",
   "app.skipToContent": "跳到主要内容",

@@ -1,0 +1,4 @@
+/** The ops console as the web UI uses it; routes import server code only through `.server` modules. */
+export { getPlatformMetrics, curatePost, liftCuration, listCurations, listAuditLog, type PlatformMetrics, type CurationView, type AuditEntryView } from "../../../server/ops";
+export { formFailure, type FormFailure } from "~/components/rewards/form-errors.server";
+export { requireStaff } from "~/utils/content.server";
