@@ -4,6 +4,7 @@ import type { AppContext } from "../../context";
 import { requirePermission, type CurrentUser } from "../../identity";
 import { emitEvent } from "../../jobs/emit-event";
 import { AppError } from "../../shared/errors";
+import { isFan } from "../../creators/fan-groups/views";
 import { activityIds, pushActivity } from "./activity";
 import type { JoinResult } from "./schemas";
 import { findChallenge, progressOf, todayOf } from "./views";
@@ -19,6 +20,8 @@ export async function joinChallenge(ctx: AppContext, user: CurrentUser | null, c
   if (!challenge) throw new AppError("NOT_FOUND", "challenges.notFound");
   const today = todayOf(ctx);
   if (today > challenge.endsOn) throw new AppError("CONFLICT", "challenges.join.ended");
+  // A creator's fan-only challenge admits only their fan group (and the creator).
+  if (challenge.fanGroupOnly && !(await isFan(ctx.db, challenge.createdBy, user.id))) throw new AppError("FORBIDDEN", "campaigns.join.fansOnly");
   const now = ctx.clock.now();
 
   const result = await ctx.db.transaction(async (tx) => {

@@ -1,0 +1,24 @@
+// Campaigns: platform and creator run bounties, product pushes, check-in challenges and live invitations.
+export { createCampaign } from "./create-campaign";
+export { joinCampaign, hasJoined, type JoinCampaignResult } from "./join-campaign";
+export { submitToCampaign } from "./submit-to-campaign";
+export { reviewSubmission, campaignRewardKey, campaignTopKey } from "./review-submission";
+export { getCampaign, getCampaignResults, listCampaigns } from "./get-campaign";
+export { campaignBonusRateBp } from "./bonus-rate";
+export { brandDisclosures } from "./disclosure";
+export { mayRunCampaigns } from "./views";
+export { campaignsOperations } from "./api";
+export {
+  campaignResultsSchema,
+  campaignViewSchema,
+  createCampaignSchema,
+  reviewSubmissionSchema,
+  submissionViewSchema,
+  submitToCampaignSchema,
+  type CampaignResults,
+  type CampaignView,
+  type CreateCampaignInput,
+  type ReviewSubmissionInput,
+  type SubmissionView,
+  type SubmitToCampaignInput,
+} from "./schemas";

@@ -1,0 +1,28 @@
+import { and, eq } from "drizzle-orm";
+import { fanOnlyPosts, posts } from "../../../db/schema";
+import type { AppContext } from "../../context";
+import { requirePermission, type CurrentUser } from "../../identity";
+import { parseInput } from "../../identity/parse-input";
+import { AppError } from "../../shared/errors";
+import { ensureFanGroup } from "./ensure-fan-group";
+import { isUuid, markFanOnlySchema, type MarkFanOnlyInput } from "./schemas";
+
+/**
+ * A creator keeps one of their own notes for the fan group (or opens it again). Only the author may, and
+ * only a creator (someone with a fan group): others get 403, an unknown note 404. Repeats change nothing.
+ */
+export async function markPostFanOnly(ctx: AppContext, user: CurrentUser | null, postId: string, input: MarkFanOnlyInput): Promise<{ fanOnly: boolean }> {
+  requirePermission(user, "manage:fanGroup:own");
+  const data = parseInput(markFanOnlySchema, input);
+  if (!isUuid(postId)) throw new AppError("NOT_FOUND", "fanGroups.post.notFound");
+  const [post] = await ctx.db.select({ authorId: posts.authorId, status: posts.status }).from(posts).where(eq(posts.id, postId));
+  if (!post || post.status === "deleted") throw new AppError("NOT_FOUND", "fanGroups.post.notFound");
+  if (post.authorId !== user.id) throw new AppError("FORBIDDEN", "forbidden");
+  const now = ctx.clock.now();
+  await ctx.db.transaction(async (tx) => {
+    await ensureFanGroup(tx, user.id, now);
+    if (data.fanOnly) await tx.insert(fanOnlyPosts).values({ postId, creatorId: user.id, markedAt: now }).onConflictDoNothing();
+    else await tx.delete(fanOnlyPosts).where(and(eq(fanOnlyPosts.postId, postId), eq(fanOnlyPosts.creatorId, user.id)));
+  });
+  return { fanOnly: data.fanOnly };
+}
