@@ -1,5 +1,7 @@
 import type { ApiOperation } from "../http/api/define-operation";
 import { mcnOperations } from "./mcn/api";
+import { campaignsOperations } from "./campaigns/api";
+import { fanGroupsOperations } from "./fan-groups/api";
 import { tiersOperations } from "./tiers/api";
 import { applicationsOperations } from "./applications/api";
 import { recruitmentOperations } from "./recruitment/api";
@@ -10,4 +12,6 @@ export const creatorsOperations: ApiOperation[] = [
   ...recruitmentOperations,
   ...tiersOperations,
   ...mcnOperations,
+  ...campaignsOperations,
+  ...fanGroupsOperations,
 ];

@@ -1,5 +1,6 @@
 import type { Consumer } from "../jobs/consumer";
 import { tiersConsumers } from "./tiers/consumers";
+import { fanGroupsConsumers } from "./fan-groups/consumers";
 import { applicationsConsumers } from "./applications/consumers";
 import { recruitmentConsumers } from "./recruitment/consumers";
 
@@ -8,4 +9,5 @@ export const creatorsConsumers: readonly Consumer[] = [
   ...applicationsConsumers,
   ...recruitmentConsumers,
   ...tiersConsumers,
+  ...fanGroupsConsumers,
 ];

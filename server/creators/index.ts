@@ -3,3 +3,5 @@ export * from "./applications";
 export * from "./recruitment";
 export * from "./tiers";
 export * from "./mcn";
+export * from "./campaigns";
+export * from "./fan-groups";

@@ -13,11 +13,12 @@ import { fraudMessages } from "./messages/fraud";
 import { opsConsoleMessages } from "./messages/ops-console";
 import { commerceMessages } from "./messages/commerce";
 import { distributionLinksMessages } from "./messages/distribution-links";
+import { creatorsCampaignsMessages } from "./messages/creators-campaigns";
 import { creatorsApplicationsMessages } from "./messages/creators-applications";
 import { creatorsMcnMessages } from "./messages/creators-mcn";
 
 /** Areas that keep their messages in their own file under ./messages (one file per area). */
-const areas = [ledgerMessages, pointsMessages, checkinMessages, challengesMessages, badgesMessages, rewardsMessages, distributionRightsMessages, membershipMessages, fraudMessages, opsConsoleMessages, commerceMessages, distributionLinksMessages, distributionEarningsMessages, creatorsApplicationsMessages, creatorsMcnMessages] as const;
+const areas = [ledgerMessages, pointsMessages, checkinMessages, challengesMessages, badgesMessages, rewardsMessages, distributionRightsMessages, membershipMessages, fraudMessages, opsConsoleMessages, commerceMessages, distributionLinksMessages, distributionEarningsMessages, creatorsApplicationsMessages, creatorsMcnMessages, creatorsCampaignsMessages] as const;
 
 /**
  * User-facing error and validation messages in both UI languages. Zod schemas and AppErrors carry
