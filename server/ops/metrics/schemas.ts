@@ -1,6 +1,7 @@
 import { z } from "zod";
 
-const dateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "ops.metrics.date").refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), "ops.metrics.date");
+/** A real calendar date as YYYY-MM-DD (2026-02-30 is refused: it would silently roll over to March). */
+const dateSchema = z.string().refine((s) => /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().slice(0, 10) === s, "ops.metrics.date");
 
 /** A date range of platform-local days, both ends included; at most a year, so a request stays small. */
 export const metricsRangeSchema = z
