@@ -1,9 +1,8 @@
 import { and, eq, sql } from "drizzle-orm";
-import { fanGroupMembers } from "../../../db/schema";
+import { fanGroupMembers, fanInteractions } from "../../../db/schema";
 import { z } from "zod";
 import type { Transaction } from "../../../db/client";
 import { defineConsumer, type OutboxEvent } from "../../jobs/consumer";
-import { rowsOf } from "../../shared/sql-rows";
 import { fanLevelCase, INTERACTION_POINTS } from "./levels";
 
 const id = z.uuid();
@@ -18,13 +17,11 @@ const commented = z.looseObject({ commentId: id, postId: id, userId: id, postAut
  */
 async function recordInteraction(tx: Transaction, input: { sourceKey: string; creatorId: string; userId: string; points: number; at: Date }) {
   if (input.creatorId === input.userId) return;
-  const inserted = rowsOf<{ source_key: string }>(
-    await tx.execute(sql`
-      insert into fan_interactions (source_key, creator_id, user_id, points, at)
-      values (${input.sourceKey}, ${input.creatorId}, ${input.userId}, ${input.points}, ${input.at})
-      on conflict (source_key) do nothing
-      returning source_key`),
-  );
+  const inserted = await tx
+    .insert(fanInteractions)
+    .values({ sourceKey: input.sourceKey, creatorId: input.creatorId, userId: input.userId, points: input.points, at: input.at })
+    .onConflictDoNothing()
+    .returning({ sourceKey: fanInteractions.sourceKey });
   if (inserted.length === 0) return;
   const points = Math.trunc(input.points);
   await tx
