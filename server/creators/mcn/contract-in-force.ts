@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, lte, sql } from "drizzle-orm";
+import { and, desc, eq, lte, sql } from "drizzle-orm";
 import type { Queryable } from "../../../db/client";
 import { mcnContracts } from "../../../db/schema";
 
@@ -11,7 +11,7 @@ export async function contractInForce(db: Queryable, creatorId: string, at: Date
   const [row] = await db
     .select({ mcnId: mcnContracts.mcnId, shareBp: mcnContracts.shareBp })
     .from(mcnContracts)
-    .where(and(eq(mcnContracts.creatorId, creatorId), lte(mcnContracts.startsAt, at), gt(sql`coalesce(${mcnContracts.endedAt}, ${mcnContracts.endsAt})`, at), lte(mcnContracts.signedAt, at)))
+    .where(and(eq(mcnContracts.creatorId, creatorId), lte(mcnContracts.startsAt, at), sql`coalesce(${mcnContracts.endedAt}, ${mcnContracts.endsAt}) > ${at.toISOString()}::timestamptz`, lte(mcnContracts.signedAt, at)))
     .orderBy(desc(mcnContracts.signedAt))
     .limit(1);
   return row ?? null;

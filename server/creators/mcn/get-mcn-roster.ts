@@ -54,10 +54,10 @@ export async function getMcnRoster(ctx: Pick<AppContext, "db" | "clock">, user: 
           coalesce(s.post_count, 0) as posts,
           coalesce(s.follower_count, 0) as followers,
           coalesce((select sum(o.total_cents - o.refunded_cents) from orders o
-            where o.creator_id = u.id and o.paid_at >= ${since} and o.status in ('paid', 'confirmed', 'partially_refunded', 'refunded')), 0) as gmv,
-          (select count(*) from orders o where o.creator_id = u.id and o.paid_at >= ${since} and o.status in ('paid', 'confirmed', 'partially_refunded')) as orders,
-          coalesce((select sum(c.amount_cents + c.mcn_share_cents - c.reversed_cents) from commissions c where c.creator_id = u.id and c.created_at >= ${since}), 0) as commission,
-          coalesce((select sum(c.mcn_share_cents) from commissions c where c.creator_id = u.id and c.mcn_id = ${mcnId} and c.status <> 'reversed' and c.created_at >= ${since}), 0) as share
+            where o.creator_id = u.id and o.paid_at >= ${since.toISOString()}::timestamptz and o.status in ('paid', 'confirmed', 'partially_refunded', 'refunded')), 0) as gmv,
+          (select count(*) from orders o where o.creator_id = u.id and o.paid_at >= ${since.toISOString()}::timestamptz and o.status in ('paid', 'confirmed', 'partially_refunded')) as orders,
+          coalesce((select sum(c.amount_cents + c.mcn_share_cents - c.reversed_cents) from commissions c where c.creator_id = u.id and c.created_at >= ${since.toISOString()}::timestamptz), 0) as commission,
+          coalesce((select sum(c.mcn_share_cents) from commissions c where c.creator_id = u.id and c.mcn_id = ${mcnId} and c.status <> 'reversed' and c.created_at >= ${since.toISOString()}::timestamptz), 0) as share
         from users u left join user_stats s on s.user_id = u.id
         where u.id in (${idList})`),
     );

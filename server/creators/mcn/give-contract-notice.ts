@@ -53,7 +53,7 @@ export async function endDueContracts(ctx: Pick<AppContext, "db" | "clock">): Pr
       await tx.insert(mcnContractHistory).values({ contractId: k.id, mcnId: k.mcnId, creatorId: k.creatorId, event: "ended", actorId: null, details: {}, at: k.endsAt });
       await emitEvent(tx, { type: MCN_CONTRACT_ENDED, payload: { contractId: k.id, mcnId: k.mcnId, creatorId: k.creatorId, shareBp: k.shareBp, endsAt: k.endsAt.toISOString() }, occurredAt: now });
     }
-    await tx.execute(sql`update mcn_invitations set status = 'expired' where status = 'invited' and expires_at <= ${now}`);
+    await tx.execute(sql`update mcn_invitations set status = 'expired' where status = 'invited' and expires_at <= ${now.toISOString()}::timestamptz`);
     return due.length;
   });
 }

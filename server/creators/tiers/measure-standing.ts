@@ -17,14 +17,14 @@ export async function measureStanding(db: Queryable, userId: string, now: Date):
       select
         (select follower_count from user_stats where user_id = ${userId}) as followers,
         (select count(*) from likes l join posts p on p.id = l.post_id
-          where p.author_id = ${userId} and l.user_id <> ${userId} and l.created_at > ${since} and l.created_at <= ${now}) as likes,
+          where p.author_id = ${userId} and l.user_id <> ${userId} and l.created_at > ${since.toISOString()}::timestamptz and l.created_at <= ${now.toISOString()}::timestamptz) as likes,
         (select count(*) from favorites f join posts p on p.id = f.post_id
-          where p.author_id = ${userId} and f.user_id <> ${userId} and f.created_at > ${since} and f.created_at <= ${now}) as favs,
+          where p.author_id = ${userId} and f.user_id <> ${userId} and f.created_at > ${since.toISOString()}::timestamptz and f.created_at <= ${now.toISOString()}::timestamptz) as favs,
         (select count(*) from comments c join posts p on p.id = c.post_id
-          where p.author_id = ${userId} and c.author_id <> ${userId} and c.status = 'visible' and c.created_at > ${since} and c.created_at <= ${now}) as comments,
+          where p.author_id = ${userId} and c.author_id <> ${userId} and c.status = 'visible' and c.created_at > ${since.toISOString()}::timestamptz and c.created_at <= ${now.toISOString()}::timestamptz) as comments,
         (select member_count from fan_groups where creator_id = ${userId}) as fans,
         (select sum(total_cents - refunded_cents) from orders
-          where creator_id = ${userId} and paid_at > ${since} and paid_at <= ${now} and status in ('paid', 'confirmed', 'partially_refunded', 'refunded')) as gmv`),
+          where creator_id = ${userId} and paid_at > ${since.toISOString()}::timestamptz and paid_at <= ${now.toISOString()}::timestamptz and status in ('paid', 'confirmed', 'partially_refunded', 'refunded')) as gmv`),
   );
   return {
     followers: Number(row?.followers ?? 0),
