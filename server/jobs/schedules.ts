@@ -4,7 +4,7 @@ import { postScoresSchedule } from "../content/feeds";
 import { gamificationSchedules } from "../gamification/schedules";
 import { commerceSchedules } from "../commerce/schedules";
 import { distributionSchedules } from "../distribution/schedules";
-import { metricsDailySchedule } from "../ops/metrics";
+import { opsSchedules } from "../ops/schedules";
 import { creatorsSchedules } from "../creators/schedules";
 import type { Schedule } from "./schedule";
 
@@ -21,5 +21,5 @@ export const schedules: readonly Schedule[] = [
   ...commerceSchedules,
   ...distributionSchedules,
   ...creatorsSchedules,
-  metricsDailySchedule,
+  ...opsSchedules,
 ];

@@ -3,9 +3,13 @@ import { defineOperation, type ApiOperation } from "../http/api/define-operation
 import { listAuditLog, auditQuerySchema } from "./audit-log/list-audit-log";
 import { curatePost, curatePostSchema, curationViewSchema, liftCuration, listCurations } from "./curation";
 import { getPlatformMetrics, metricsRangeSchema, platformMetricsSchema } from "./metrics";
+import { createSegment, createSegmentSchema, listSegments, notifySegment, notifySegmentSchema, segmentNotificationViewSchema, segmentViewSchema } from "./segments";
+import { createTagSchema, createUserTag, listUserTags, tagMemberSchema, tagUser, tagViewSchema, untagUser } from "./tags";
 
 const tags = ["ops"];
 const postParams = z.object({ postId: z.string() });
+const tagParams = z.object({ tagId: z.string() });
+const segmentParams = z.object({ segmentId: z.string() });
 
 /** The ops console over /api/v1: the KPI dashboard's numbers, note curation and the audit log. */
 export const opsConsoleOperations: ApiOperation[] = [
@@ -86,5 +90,93 @@ export const opsConsoleOperations: ApiOperation[] = [
       ),
     }),
     handler: async ({ ctx, user, query }) => ({ entries: await listAuditLog(ctx, user, query) }),
+  }),
+  defineOperation({
+    operationId: "listUserTags",
+    method: "get",
+    path: "/ops/tags",
+    summary: "User tags (manual and rule-made) with how many members carry each",
+    tags,
+    auth: "tag:users:any",
+    response: z.object({ tags: z.array(tagViewSchema) }),
+    handler: async ({ ctx, user }) => ({ tags: await listUserTags(ctx, user) }),
+  }),
+  defineOperation({
+    operationId: "createUserTag",
+    method: "post",
+    path: "/ops/tags",
+    summary: "Define a manual tag, or a rule-made one the hourly schedule keeps current",
+    description: 'Rules: `{kind:"likesInCategory"|"postsInCategory", category, min, days}` (category slug or Chinese name) or `{kind:"ordersInDays", min, days}`.',
+    tags,
+    auth: "tag:users:any",
+    body: createTagSchema,
+    response: z.object({ tag: tagViewSchema }),
+    successStatus: 201,
+    handler: async ({ ctx, user, body }) => ({ tag: await createUserTag(ctx, user, body) }),
+  }),
+  defineOperation({
+    operationId: "tagUser",
+    method: "post",
+    path: "/ops/tags/:tagId/members",
+    summary: "Put a manual tag on a member (by handle); idempotent",
+    tags,
+    auth: "tag:users:any",
+    params: tagParams,
+    body: tagMemberSchema,
+    response: null,
+    handler: async ({ ctx, user, params, body }) => {
+      await tagUser(ctx, user, params.tagId, body);
+    },
+  }),
+  defineOperation({
+    operationId: "untagUser",
+    method: "delete",
+    path: "/ops/tags/:tagId/members/:userId",
+    summary: "Take a manual tag off a member; idempotent",
+    tags,
+    auth: "tag:users:any",
+    params: z.object({ tagId: z.string(), userId: z.string() }),
+    response: null,
+    handler: async ({ ctx, user, params }) => {
+      await untagUser(ctx, user, params.tagId, params.userId);
+    },
+  }),
+  defineOperation({
+    operationId: "listSegments",
+    method: "get",
+    path: "/ops/segments",
+    summary: "Segments (RFM or a tag's carriers) with their size now",
+    tags,
+    auth: "tag:users:any",
+    response: z.object({ segments: z.array(segmentViewSchema) }),
+    handler: async ({ ctx, user }) => ({ segments: await listSegments(ctx, user) }),
+  }),
+  defineOperation({
+    operationId: "createSegment",
+    method: "post",
+    path: "/ops/segments",
+    summary: "Define a segment: RFM bounds over paid orders, or the carriers of a tag",
+    tags,
+    auth: "tag:users:any",
+    body: createSegmentSchema,
+    response: z.object({ segment: segmentViewSchema }),
+    successStatus: 201,
+    handler: async ({ ctx, user, body }) => ({ segment: await createSegment(ctx, user, body) }),
+  }),
+  defineOperation({
+    operationId: "notifySegment",
+    method: "post",
+    path: "/ops/segments/:segmentId/notifications",
+    summary: "Tell a segment's members about a campaign, once per segment and campaign",
+    description:
+      "The members are fixed now and notified in batches by a schedule (every 30 s); follow `sent`/`total`. Asking again for the same " +
+      "campaign answers with the first request and `replayed: true`, and nobody is notified twice.",
+    tags,
+    auth: "tag:users:any",
+    params: segmentParams,
+    body: notifySegmentSchema,
+    response: z.object({ notification: segmentNotificationViewSchema }),
+    successStatus: 202,
+    handler: async ({ ctx, user, params, body }) => ({ notification: await notifySegment(ctx, user, params.segmentId, body) }),
   }),
 ];
