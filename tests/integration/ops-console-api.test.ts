@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { postCurations, type Role } from "../../db/schema";
+import { postCurations, userTags, type Role } from "../../db/schema";
+import { createSegment, createUserTag } from "../../server/ops";
 import type { RunningSeedbed } from "../../server/boot";
 import { createAccessToken, type CurrentUser } from "../../server/identity";
 import { FixedClock } from "../../server/shared/clock";
@@ -49,6 +50,8 @@ describe("/api/v1 ops console: staff and admins only, bad input refused", () => 
 
   it("every operation × role: visitor 401, member/creator/mcn_admin 403, staff and admin succeed (the audit log: admin only)", async () => {
     const note = await createNote(db.handle.db, callers.member!.user.id, { publishedAt: new Date("2026-11-23T01:00:00Z") });
+    const tag = await createUserTag(server.ctx, callers.staff!.user, { name: "矩阵测试", kind: "manual" });
+    const segment = await createSegment(server.ctx, callers.staff!.user, { name: "矩阵分层", definition: { kind: "tag", tagId: tag.id } });
     for (const who of ["visitor", "member", "creator", "mcn_admin", "staff", "admin"]) {
       const as = callers[who]!;
       const statuses = {
@@ -57,6 +60,13 @@ describe("/api/v1 ops console: staff and admins only, bad input refused", () => 
         listCurations: (await api("/ops/curations", { as })).status,
         liftCuration: (await api(`/posts/${note.id}/curation`, { as, method: "DELETE" })).status,
         listAuditLog: (await api("/ops/audit-log", { as })).status,
+        createUserTag: (await api("/ops/tags", { as, json: { name: `标签-${who}`, kind: "manual" } })).status,
+        listUserTags: (await api("/ops/tags", { as })).status,
+        tagUser: (await api(`/ops/tags/${tag.id}/members`, { as, json: { handle: callers.member!.user.handle } })).status,
+        untagUser: (await api(`/ops/tags/${tag.id}/members/${callers.member!.user.id}`, { as, method: "DELETE" })).status,
+        createSegment: (await api("/ops/segments", { as, json: { name: `分层-${who}`, definition: { kind: "tag", tagId: tag.id } } })).status,
+        listSegments: (await api("/ops/segments", { as })).status,
+        notifySegment: (await api(`/ops/segments/${segment.id}/notifications`, { as, json: { campaignId: `c-${who}`, title: "活动", message: "快来看看", href: "/" } })).status,
       };
       expect({ who, ...statuses }).toEqual({
         who,
@@ -65,11 +75,19 @@ describe("/api/v1 ops console: staff and admins only, bad input refused", () => 
         listCurations: expected(who, 200),
         liftCuration: expected(who, 204),
         listAuditLog: expected(who, 200, true),
+        createUserTag: expected(who, 201),
+        listUserTags: expected(who, 200),
+        tagUser: expected(who, 204),
+        untagUser: expected(who, 204),
+        createSegment: expected(who, 201),
+        listSegments: expected(who, 200),
+        notifySegment: expected(who, 202),
       });
     }
     // Only staff and admin curated (and lifted): two curations, both ended.
     const rows = await db.handle.db.select().from(postCurations).where(eq(postCurations.postId, note.id));
     expect(rows).toHaveLength(2);
+    expect((await db.handle.db.select().from(userTags)).map((t) => t.name).sort()).toEqual(["标签-admin", "标签-staff", "矩阵测试"]);
   });
 
   it("the audit log shows a staff curation with before and after, filtered by actor and entity", async () => {
@@ -94,6 +112,10 @@ describe("/api/v1 ops console: staff and admins only, bad input refused", () => 
       await api(`/posts/${note.id}/curation`, { as: staff, json: { action: "bury", decayDays: 365 } }),
       await api(`/posts/${note.id}/curation`, { as: staff, json: { action: "pin", extra: 1 } }),
       await api("/ops/audit-log?from=someday", { as: callers.admin! }),
+      await api("/ops/tags", { as: staff, json: { name: "", kind: "manual" } }),
+      await api("/ops/tags", { as: staff, json: { name: "规则", kind: "rule", rule: { kind: "likesInCategory", category: "美妆", min: 5 } } }),
+      await api("/ops/segments", { as: staff, json: { name: "s", definition: { kind: "rfm", windowDays: -1 } } }),
+      await api("/ops/segments", { as: staff, json: { name: "s", definition: { kind: "tag", tagId: "00000000-0000-4000-8000-000000000000" } } }),
     ];
     for (const res of bad) {
       expect(res.status).toBeGreaterThanOrEqual(400);
