@@ -12,8 +12,9 @@ export interface ConsumerContext {
   clock: Clock;
   logger: Logger;
   /**
-   * Pushes to connected clients. Pushes leave the process immediately and cannot be rolled back, so
-   * they are at-least-once: a handler that pushes and then fails will push again on its retry.
+   * Pushes to connected clients. They are held until the delivery's transaction commits (so a page
+   * that re-reads on a push sees the change) and dropped if the handler fails; a push can be lost if
+   * the process dies right after the commit, so pages treat pushes as hints and re-read persisted state.
    */
   realtime: RealtimePublisher;
   config: Config;

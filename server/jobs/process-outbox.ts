@@ -3,6 +3,7 @@ import type { Database, Transaction } from "../../db/client";
 import { outboxDeliveries, outboxEvents } from "../../db/schema";
 import type { Clock } from "../shared/clock";
 import type { Logger } from "../shared/logger";
+import { AfterCommitPublisher } from "./after-commit-publisher";
 import { retryDelayMs } from "./backoff";
 import type { Consumer, ConsumerContext } from "./consumer";
 
@@ -85,9 +86,10 @@ export async function deliverNext(options: {
   if (consumers.size === 0) return { kind: "idle" };
   const now = context.clock.now();
   let claimed: { eventId: number; consumer: string; attempts: number } | undefined;
+  const pushes = new AfterCommitPublisher(context.realtime);
 
   try {
-    return await db.transaction(async (tx): Promise<DeliveryOutcome> => {
+    const outcome = await db.transaction(async (tx): Promise<DeliveryOutcome> => {
       // A delivery's effects and its "delivered" mark commit together, so if the database crashed before
       // this commit reached the disk both would be lost together and the delivery simply runs again:
       // exactly-once holds without waiting for the flush, which was most of a delivery's time.
@@ -114,8 +116,10 @@ export async function deliverNext(options: {
       const [event] = await tx.select().from(outboxEvents).where(eq(outboxEvents.id, delivery.eventId));
       const log = logger.child({ eventId: delivery.eventId, consumer: delivery.consumer, attempt: attempts });
 
+      const run = pushes.forHandler();
       try {
-        await tx.transaction((savepoint) => consumer.handle(savepoint, event!, { ...context, logger: log }));
+        await tx.transaction((savepoint) => consumer.handle(savepoint, event!, { ...context, realtime: run.publisher, logger: log }));
+        run.keep();
       } catch (e) {
         return recordFailure(tx, { delivery, error: e, now, maxAttempts, log });
       }
@@ -126,6 +130,8 @@ export async function deliverNext(options: {
         .where(key);
       return { kind: "delivered", eventId: delivery.eventId, consumer: delivery.consumer, attempts };
     });
+    pushes.flush();
+    return outcome;
   } catch (e) {
     // The transaction itself broke (connection lost, or a handler error that poisoned it beyond its
     // savepoint). Count the attempt in a fresh transaction so a poison event cannot loop forever;
@@ -190,7 +196,8 @@ export async function deliverBatch(options: {
   const { db, consumers, context, maxAttempts, logger, limit } = options;
   if (consumers.size === 0) return [];
   const now = context.clock.now();
-  return db.transaction(async (tx) => {
+  const pushes = new AfterCommitPublisher(context.realtime);
+  const outcomes = await db.transaction(async (tx) => {
     // See deliverNext: effects and marks are lost together or kept together.
     await tx.execute(sql`set local synchronous_commit = off`);
     const claimed = await tx
@@ -223,14 +230,16 @@ export async function deliverBatch(options: {
       const consumer = consumers.get(name)!;
       if (consumer.handleBatch && deliveries.length > 1) {
         const log = logger.child({ consumer: name, events: deliveries.length });
+        const run = pushes.forHandler();
         try {
           await tx.transaction((savepoint) =>
             consumer.handleBatch!(
               savepoint,
               deliveries.map((d) => events.get(d.eventId)!),
-              { ...context, logger: log },
+              { ...context, realtime: run.publisher, logger: log },
             ),
           );
+          run.keep();
           delivered.push(...deliveries);
           continue;
         } catch (e) {
@@ -239,8 +248,10 @@ export async function deliverBatch(options: {
       }
       for (const delivery of deliveries) {
         const log = logger.child({ eventId: delivery.eventId, consumer: name, attempt: delivery.attempts + 1 });
+        const run = pushes.forHandler();
         try {
-          await tx.transaction((savepoint) => consumer.handle(savepoint, events.get(delivery.eventId)!, { ...context, logger: log }));
+          await tx.transaction((savepoint) => consumer.handle(savepoint, events.get(delivery.eventId)!, { ...context, realtime: run.publisher, logger: log }));
+          run.keep();
           delivered.push(delivery);
         } catch (e) {
           outcomes.push(await recordFailure(tx, { delivery, error: e, now, maxAttempts, log }));
@@ -258,6 +269,8 @@ export async function deliverBatch(options: {
     for (const d of delivered) outcomes.push({ kind: "delivered", eventId: d.eventId, consumer: d.consumer, attempts: d.attempts + 1 });
     return outcomes;
   });
+  pushes.flush();
+  return outcomes;
 }
 
 type OutboxDelivery = typeof outboxDeliveries.$inferSelect;
