@@ -14,6 +14,7 @@ import { commerceEn } from "./areas/commerce";
 import { distributionRightsEn } from "./areas/distribution-rights";
 import { distributionLinksEn } from "./areas/distribution-links";
 import { distributionEarningsEn } from "./areas/distribution-earnings";
+import { creatorsApplicationsEn } from "./areas/creators-applications";
 import { opsConsoleEn } from "./areas/ops-console";
 
 export const en: UiMessages = {
@@ -31,6 +32,7 @@ export const en: UiMessages = {
   ...distributionRightsEn,
   ...distributionLinksEn,
   ...distributionEarningsEn,
+  ...creatorsApplicationsEn,
   ...opsConsoleEn,
   "app.name": "Seedbed",
   "app.tagline": "Find good things, share real experiences",

@@ -17,6 +17,7 @@ import { commerceZh } from "./areas/commerce";
 import { distributionRightsZh } from "./areas/distribution-rights";
 import { distributionLinksZh } from "./areas/distribution-links";
 import { distributionEarningsZh } from "./areas/distribution-earnings";
+import { creatorsApplicationsZh } from "./areas/creators-applications";
 import { opsConsoleZh } from "./areas/ops-console";
 
 export const zhCN = {
@@ -34,6 +35,7 @@ export const zhCN = {
   ...distributionRightsZh,
   ...distributionLinksZh,
   ...distributionEarningsZh,
+  ...creatorsApplicationsZh,
   ...opsConsoleZh,
   "app.name": "Seedbed",
   "app.tagline": "发现好物，分享真实体验",
