@@ -45,6 +45,7 @@ const HUB: { group: UiKey; links: { to: string; key: UiKey }[] }[] = [
       { to: "/ops/moderation", key: "opsConsole.hub.moderation" },
       { to: "/ops/categories", key: "opsConsole.hub.categories" },
       { to: "/ops/curation", key: "opsConsole.hub.curation" },
+      { to: "/ops/audience", key: "opsConsole.hub.audience" },
     ],
   },
   {
