@@ -15,7 +15,9 @@ import { distributionRightsEn } from "./areas/distribution-rights";
 import { distributionLinksEn } from "./areas/distribution-links";
 import { distributionEarningsEn } from "./areas/distribution-earnings";
 import { creatorsApplicationsEn } from "./areas/creators-applications";
+import { creatorsMcnEn } from "./areas/creators-mcn";
 import { opsConsoleEn } from "./areas/ops-console";
+import { campaignsEn } from "./areas/campaigns";
 
 export const en: UiMessages = {
   ...feedEn,
@@ -33,7 +35,9 @@ export const en: UiMessages = {
   ...distributionLinksEn,
   ...distributionEarningsEn,
   ...creatorsApplicationsEn,
+  ...creatorsMcnEn,
   ...opsConsoleEn,
+  ...campaignsEn,
   "app.name": "Seedbed",
   "app.tagline": "Find good things, share real experiences",
   "app.skipToContent": "Skip to main content",

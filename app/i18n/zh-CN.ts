@@ -18,7 +18,9 @@ import { distributionRightsZh } from "./areas/distribution-rights";
 import { distributionLinksZh } from "./areas/distribution-links";
 import { distributionEarningsZh } from "./areas/distribution-earnings";
 import { creatorsApplicationsZh } from "./areas/creators-applications";
+import { creatorsMcnZh } from "./areas/creators-mcn";
 import { opsConsoleZh } from "./areas/ops-console";
+import { campaignsZh } from "./areas/campaigns";
 
 export const zhCN = {
   ...feedZh,
@@ -36,7 +38,9 @@ export const zhCN = {
   ...distributionLinksZh,
   ...distributionEarningsZh,
   ...creatorsApplicationsZh,
+  ...creatorsMcnZh,
   ...opsConsoleZh,
+  ...campaignsZh,
   "app.name": "Seedbed",
   "app.tagline": "发现好物，分享真实体验",
   "app.skipToContent": "跳到主要内容",
