@@ -128,7 +128,7 @@ describe("/api/v1 MCN operations: who may do what, and bad input changes nothing
     const before = await count();
     expect(before).toBeGreaterThan(0);
     const fresh = await person(["mcn_admin"]);
-    const cases: [string, unknown, Who, number, string][] = [
+    const cases: [string, unknown, Who | undefined, number, string][] = [
       ["/mcns", { name: "x" }, fresh, 422, "name"],
       ["/mcns", { name: "好名字", owner: "me" }, fresh, 422, ""],
       ["/mcns", "not json object", fresh, 400, ""],

@@ -12,7 +12,7 @@ export interface MyTierView {
   multiplierBp: number;
   /** Measured now (the nightly run may be up to a day behind). */
   stats: TierStats;
-  next: { tier: CreatorTier; progress: number; shortfall: TierStats } | null;
+  next: { tier: "C2" | "C3" | "C4"; progress: number; shortfall: TierStats } | null;
   grace: { pendingTier: CreatorTier; demoteAfter: string; shortfall: TierStats } | null;
   history: { fromTier: CreatorTier | null; toTier: CreatorTier; reason: string; at: string }[];
   settings: TierSettings;
