@@ -61,10 +61,12 @@ const MEMBER_LINKS: Hub[] = [
   { to: "/me/links", key: "distribution.links.nav", Icon: GlobeIcon },
   { to: "/me/earnings", key: "earnings.nav", Icon: SproutIcon },
   { to: "/me/distribution", key: "rights.title", Icon: CheckIcon },
+  { to: "/creator/application", key: "creatorApplication.nav", Icon: PenIcon },
   { to: "/membership", key: "membership.title", Icon: PlusIcon },
   { to: "/leaderboards", key: "points.links.leaderboards", Icon: CompassIcon },
 ];
 const STAFF_LINKS: Hub[] = [
+  { to: "/ops", key: "opsConsole.nav", Icon: SettingsIcon },
   { to: "/ops/points", key: "points.links.opsPoints", Icon: SettingsIcon },
   { to: "/ops/levels", key: "points.links.opsLevels", Icon: SettingsIcon },
   { to: "/ops/badges", key: "points.links.opsBadges", Icon: SettingsIcon },
@@ -78,6 +80,8 @@ const STAFF_LINKS: Hub[] = [
   { to: "/ops/distribution-rights", key: "ops.nav.eligibility", Icon: SettingsIcon },
   { to: "/ops/membership", key: "ops.nav.membership", Icon: SettingsIcon },
   { to: "/ops/fraud", key: "ops.nav.fraud", Icon: SettingsIcon },
+  { to: "/ops/creators/applications", key: "opsApplications.nav", Icon: SettingsIcon },
+  { to: "/ops/creators/candidates", key: "opsCandidates.nav", Icon: SettingsIcon },
   { to: "/challenges/new", key: "points.links.newChallenge", Icon: PlusIcon },
 ];
 

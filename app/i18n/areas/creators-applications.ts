@@ -4,6 +4,12 @@
  */
 export const creatorsApplicationsZh = {
   "creatorApply.title": "申请成为认证创作者",
+  "creatorApplication.nav": "成为创作者",
+  "creatorApplication.nav.hint": "申请认证创作者，查看审核进度",
+  "opsApplications.nav": "创作者申请",
+  "opsApplications.nav.hint": "审核申请、试用任务、通过或拒绝",
+  "opsCandidates.nav": "达人招募",
+  "opsCandidates.nav.hint": "候选人排行、邀请申请、招募漏斗",
   "creatorApply.intro": "认证创作者可获得专属徽章与电子证书、分销权限和平台活动资源。个人信息加密保存，仅审核人员可见。",
   "creatorApply.section.identity": "个人信息（加密保存）",
   "creatorApply.section.creation": "创作方向",
@@ -99,6 +105,12 @@ export const creatorsApplicationsZh = {
 
 export const creatorsApplicationsEn: { readonly [K in keyof typeof creatorsApplicationsZh]: string } = {
   "creatorApply.title": "Apply to become a verified creator",
+  "creatorApplication.nav": "Become a creator",
+  "creatorApplication.nav.hint": "Apply to be a verified creator and follow your application",
+  "opsApplications.nav": "Creator applications",
+  "opsApplications.nav.hint": "Review, trial tasks, approve or reject",
+  "opsCandidates.nav": "Creator recruitment",
+  "opsCandidates.nav.hint": "Ranked candidates, invitations, the funnel",
   "creatorApply.intro": "Verified creators get a badge with an e-certificate, distribution rights and campaign support. Your personal data is encrypted and seen only by reviewers.",
   "creatorApply.section.identity": "About you (encrypted)",
   "creatorApply.section.creation": "What you create",
