@@ -10,6 +10,7 @@ import { membershipSeedSteps } from "./commerce/membership";
 import { rightsSeedSteps } from "./distribution/rights";
 import { linksSeedSteps } from "./distribution/links";
 import { earningsSeedSteps } from "./distribution/commissions";
+import { mcnSeedSteps, tiersSeedSteps } from "./creators/mcn";
 import { opsConsoleSeedSteps } from "./ops/console";
 import { applicationsSeedSteps } from "./creators/applications";
 
@@ -60,7 +61,7 @@ const demoUsers: DemoSeedStep = {
  * The demo seed, in order. Later features append their steps (posts, challenges, products, …); each
  * step gets the transaction and what earlier steps created.
  */
-export const DEMO_SEED_STEPS: DemoSeedStep[] = [demoUsers, ...CONTENT_SEED_STEPS, ...GAMIFICATION_SEED_STEPS, ...commerceSeedSteps, ...membershipSeedSteps, ...rightsSeedSteps, ...linksSeedSteps, ...earningsSeedSteps, ...applicationsSeedSteps, ...opsConsoleSeedSteps];
+export const DEMO_SEED_STEPS: DemoSeedStep[] = [demoUsers, ...CONTENT_SEED_STEPS, ...GAMIFICATION_SEED_STEPS, ...commerceSeedSteps, ...membershipSeedSteps, ...rightsSeedSteps, ...linksSeedSteps, ...mcnSeedSteps, ...earningsSeedSteps, ...applicationsSeedSteps, ...opsConsoleSeedSteps, ...tiersSeedSteps];
 
 // Any constant works; it only has to be the same for every process seeding this database.
 const SEED_LOCK_KEY = 7_201_911;
