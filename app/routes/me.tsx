@@ -62,6 +62,9 @@ const MEMBER_LINKS: Hub[] = [
   { to: "/me/earnings", key: "earnings.nav", Icon: SproutIcon },
   { to: "/me/distribution", key: "rights.title", Icon: CheckIcon },
   { to: "/creator/application", key: "creatorApplication.nav", Icon: PenIcon },
+  { to: "/creator/tier", key: "tier.nav", Icon: CompassIcon },
+  { to: "/mcn/invitations", key: "mcn.inv.nav", Icon: CheckIcon },
+  { to: "/mcn", key: "mcn.nav", Icon: GlobeIcon },
   { to: "/membership", key: "membership.title", Icon: PlusIcon },
   { to: "/leaderboards", key: "points.links.leaderboards", Icon: CompassIcon },
 ];
@@ -82,6 +85,7 @@ const STAFF_LINKS: Hub[] = [
   { to: "/ops/fraud", key: "ops.nav.fraud", Icon: SettingsIcon },
   { to: "/ops/creators/applications", key: "opsApplications.nav", Icon: SettingsIcon },
   { to: "/ops/creators/candidates", key: "opsCandidates.nav", Icon: SettingsIcon },
+  { to: "/ops/creator-tiers", key: "tier.ops.nav", Icon: SettingsIcon },
   { to: "/challenges/new", key: "points.links.newChallenge", Icon: PlusIcon },
 ];
 

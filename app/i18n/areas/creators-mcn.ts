@@ -4,6 +4,14 @@
  */
 export const creatorsMcnZh = {
   "tier.title": "创作者等级",
+  "tier.nav": "创作者等级",
+  "tier.nav.hint": "C1–C4、佣金倍率与保级进度",
+  "tier.ops.nav": "创作者等级规则",
+  "tier.ops.nav.hint": "门槛、佣金倍率与保级期",
+  "mcn.nav": "我的 MCN",
+  "mcn.nav.hint": "签约创作者、分成与邀请",
+  "mcn.inv.nav": "MCN 签约",
+  "mcn.inv.nav.hint": "机构邀请与我的合约",
   "tier.intro": "等级每天根据粉丝数、近 30 天互动、粉丝团人数和近 30 天带货 GMV 计算，决定佣金倍率。升级即时生效；不达标时先有 14 天保级期。",
   "tier.current": "当前等级",
   "tier.multiplier": "佣金倍率 ×{x}",
@@ -94,6 +102,14 @@ export const creatorsMcnZh = {
 
 export const creatorsMcnEn: Record<keyof typeof creatorsMcnZh, string> = {
   "tier.title": "Creator tier",
+  "tier.nav": "Creator tier",
+  "tier.nav.hint": "C1–C4, commission multiplier and progress",
+  "tier.ops.nav": "Creator tier rules",
+  "tier.ops.nav.hint": "Thresholds, multipliers and grace",
+  "mcn.nav": "My MCN",
+  "mcn.nav.hint": "Signed creators, share and invitations",
+  "mcn.inv.nav": "MCN contracts",
+  "mcn.inv.nav.hint": "Invitations from MCNs and my contracts",
   "tier.intro": "Your tier is computed daily from followers, 30-day engagement, fan-group size and 30-day GMV, and sets your commission multiplier. Promotions apply at once; falling short starts a 14-day grace first.",
   "tier.current": "Current tier",
   "tier.multiplier": "Commission ×{x}",
