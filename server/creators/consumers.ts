@@ -1,5 +1,6 @@
 import type { Consumer } from "../jobs/consumer";
 import { tiersConsumers } from "./tiers/consumers";
+import { mcnConsumers } from "./mcn/consumers";
 import { fanGroupsConsumers } from "./fan-groups/consumers";
 import { applicationsConsumers } from "./applications/consumers";
 import { recruitmentConsumers } from "./recruitment/consumers";
@@ -9,5 +10,6 @@ export const creatorsConsumers: readonly Consumer[] = [
   ...applicationsConsumers,
   ...recruitmentConsumers,
   ...tiersConsumers,
+  ...mcnConsumers,
   ...fanGroupsConsumers,
 ];

@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { commissions, mcnContractHistory, mcnContracts, mcnInvitations } from "../../db/schema";
-import { acceptMcnInvitation, endDueContracts, getMcnRoster, giveContractNotice, inviteToMcn } from "../../server/creators/mcn";
+import { commissions, mcnContractHistory, mcnContracts, mcnInvitations, notifications } from "../../db/schema";
+import { acceptMcnInvitation, endDueContracts, getMcnRoster, giveContractNotice, inviteToMcn, mcnConsumers } from "../../server/creators/mcn";
 import { commissionsConsumers } from "../../server/distribution";
 import { createJobRunner } from "../../server/jobs/runner";
 import { balanceOf, checkLedgerInvariants, mcnAccount, userAccount } from "../../server/ledger";
@@ -30,7 +30,7 @@ describe("MCN contracts: one MCN at a time, the contracted share of every commis
   });
 
   const drain = () =>
-    createJobRunner({ db: db.handle.db, logger: createLogger({ level: "silent" }), clock, consumers: [...commissionsConsumers], context: { config: ctx.config, realtime: ctx.realtime } }).drain();
+    createJobRunner({ db: db.handle.db, logger: createLogger({ level: "silent" }), clock, consumers: [...commissionsConsumers, ...mcnConsumers], context: { config: ctx.config, realtime: ctx.realtime } }).drain();
   const mcnCny = (mcnId: string, kind: string) => balanceOf(db.handle.db, mcnAccount(mcnId, "cny", kind));
   const creatorCny = (id: string, kind: string) => balanceOf(db.handle.db, userAccount(id, "cny", kind));
 
@@ -119,6 +119,18 @@ describe("MCN contracts: one MCN at a time, the contracted share of every commis
     const other = await createTestMcn(ctx);
     await expect(signTestCreator(ctx, other, { creator, startsOn: "2027-01-01" })).resolves.toMatchObject({ creator: { id: creator.id } });
     clock.set("2026-11-20T04:00:00Z");
+  });
+
+  it("tells the creator of an invitation, and both sides of a notice, once each", async () => {
+    const mcn = await createTestMcn(ctx, "青禾 MCN");
+    const { creator, contractId } = await signTestCreator(ctx, mcn, { shareBp: 1_250 });
+    await giveContractNotice(ctx, mcn.admin, contractId, { reason: "restructuring" });
+    await drain();
+    await drain();
+    const inbox = async (id: string) => (await db.handle.db.select().from(notifications).where(eq(notifications.userId, id))).map((n) => String(n.data.excerpt));
+    expect(await inbox(creator.id)).toEqual(expect.arrayContaining(["青禾 MCN 邀请你签约，机构分成为佣金的 12.5%。", expect.stringMatching(/^与 青禾 MCN 的合约已提出解约，将于 .+ 结束。$/)]));
+    expect(await inbox(creator.id)).toHaveLength(2);
+    expect(await inbox(mcn.admin.id)).toEqual([expect.stringMatching(/^与 青禾 MCN 的合约已提出解约/)]);
   });
 
   it("refuses an invitation with bad terms and changes nothing", async () => {

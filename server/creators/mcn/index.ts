@@ -9,6 +9,7 @@ export { contractInForce } from "./contract-in-force";
 export { findMyMcnId } from "./access";
 export { mcnOperations } from "./api";
 export { mcnSchedules } from "./schedules";
+export { mcnConsumers, notifyMcnContract, notifyMcnInvitation } from "./consumers";
 export { MCN_CONTRACT_ENDED, MCN_CONTRACT_NOTICE, MCN_CONTRACT_SIGNED, MCN_INVITED } from "./events";
 export {
   INVITATION_DAYS,

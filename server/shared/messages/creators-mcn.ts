@@ -40,6 +40,9 @@ export const creatorsMcnMessages = defineMessages(
     "creators.mcn.contractNotFound": "No such contract.",
     "creators.mcn.contractNotActive": "Notice has already been given on this contract.",
     "creators.mcn.noticeReason": "Give a reason of 1 to 500 characters.",
+    "creators.mcn.notice.invited": "{mcn} invites you to sign with a {share} share of your commission.",
+    "creators.mcn.notice.noticeGiven": "Notice was given on the contract with {mcn}; it ends on {date}.",
+    "creators.mcn.notice.ended": "The contract with {mcn} ended on {date}.",
   },
   {
     "creators.tier.followers": "请输入粉丝数（不小于 0 的整数）。",
@@ -79,5 +82,8 @@ export const creatorsMcnMessages = defineMessages(
     "creators.mcn.contractNotFound": "找不到该合约。",
     "creators.mcn.contractNotActive": "该合约已提出解约。",
     "creators.mcn.noticeReason": "请填写 1 到 500 个字符的原因。",
+    "creators.mcn.notice.invited": "{mcn} 邀请你签约，机构分成为佣金的 {share}。",
+    "creators.mcn.notice.noticeGiven": "与 {mcn} 的合约已提出解约，将于 {date} 结束。",
+    "creators.mcn.notice.ended": "与 {mcn} 的合约已于 {date} 结束。",
   },
 );
