@@ -49,6 +49,15 @@ const HUB: { group: UiKey; links: { to: string; key: UiKey }[] }[] = [
     ],
   },
   {
+    group: "opsConsole.hub.creators",
+    links: [
+      { to: "/ops/creators/applications", key: "opsConsole.hub.applications" },
+      { to: "/ops/creators/candidates", key: "opsConsole.hub.candidates" },
+      { to: "/ops/creator-tiers", key: "opsConsole.hub.tiers" },
+      { to: "/ops/campaigns", key: "opsConsole.hub.campaigns" },
+    ],
+  },
+  {
     group: "opsConsole.hub.commerce",
     links: [
       { to: "/ops/products", key: "opsConsole.hub.products" },

@@ -4,6 +4,13 @@
  */
 export const opsConsoleZh = {
   "opsConsole.title": "运营后台",
+  "opsConsole.nav": "运营后台",
+  "opsConsole.nav.hint": "核心数据、推荐位、用户标签与分层、操作日志",
+  "opsConsole.hub.creators": "创作者",
+  "opsConsole.hub.applications": "创作者申请",
+  "opsConsole.hub.candidates": "达人招募",
+  "opsConsole.hub.tiers": "创作者等级规则",
+  "opsConsole.hub.campaigns": "活动",
   "opsConsole.intro": "平台核心数据与所有运营工具。数据每小时更新。",
   "opsConsole.range": "日期范围",
   "opsConsole.from": "开始日期",
@@ -142,6 +149,13 @@ export const opsConsoleZh = {
 
 export const opsConsoleEn: Record<keyof typeof opsConsoleZh, string> = {
   "opsConsole.title": "Ops console",
+  "opsConsole.nav": "Ops console",
+  "opsConsole.nav.hint": "Key numbers, curation, tags and segments, the audit log",
+  "opsConsole.hub.creators": "Creators",
+  "opsConsole.hub.applications": "Creator applications",
+  "opsConsole.hub.candidates": "Creator recruitment",
+  "opsConsole.hub.tiers": "Creator tier rules",
+  "opsConsole.hub.campaigns": "Campaigns",
   "opsConsole.intro": "The platform's key numbers and every ops tool. Numbers update hourly.",
   "opsConsole.range": "Date range",
   "opsConsole.from": "From",
