@@ -15,6 +15,10 @@ export function coverRatio(card: Pick<PostCard, "cover">): number {
   return Math.min(4 / 3, Math.max(3 / 4, cover.height / cover.width));
 }
 
+/** The fan-only lock over a missing cover and the 合作 label: inline, so every page that shows cards has them. */
+const LOCKED_STYLE: CSSProperties = { position: "absolute", inset: 0, display: "flex", alignItems: "center", justifyContent: "center", fontSize: "0.85rem", color: "#b0214b", background: "#faf2f4" };
+const DISCLOSURE_STYLE: CSSProperties = { display: "inline-block", margin: "0 0.5rem", fontSize: "0.7rem", padding: "0 0.35rem", borderRadius: 4, background: "#fff5e0", color: "#8a5300" };
+
 /** The width the cover image is requested at; its height follows the kept ratio. */
 const COVER_WIDTH = 360;
 
@@ -39,6 +43,11 @@ export function NoteCard({ card, priority = false, showStatus = false }: { card:
               decoding="async"
             />
           ) : null}
+          {card.fanOnlyLocked ? (
+            <span className="note-card-locked" role="img" aria-label={t("fans.locked.title")} style={LOCKED_STYLE}>
+              🔒 {t("fans.locked.title")}
+            </span>
+          ) : null}
           {card.mediaKind === "video" ? (
             <span className="note-card-video" aria-label={t("feed.card.video")} role="img">
               <PlayIcon size={14} filled />
@@ -49,6 +58,7 @@ export function NoteCard({ card, priority = false, showStatus = false }: { card:
           ) : null}
         </div>
         <h3 className="note-card-title">{card.title}</h3>
+        {card.disclosure ? <span className="note-card-disclosure" style={DISCLOSURE_STYLE}>{t("campaigns.disclosure.full", { brand: card.disclosure })}</span> : null}
       </Link>
       <div className="note-card-meta">
         <Link to={`/u/${card.author.handle}`} className="note-card-author">

@@ -8,6 +8,9 @@ import { FollowButton } from "~/components/follow-button";
 import { AlertIcon, PenIcon } from "~/components/icons";
 import { NoteActions } from "~/components/note-actions";
 import { NoteProducts } from "~/components/commerce/product-bits";
+import { DisclosureLabel, FanOnlyLock } from "~/components/campaigns/campaign-bits";
+import { noteCampaignState } from "~/components/campaigns/note-state.server";
+import campaignStyles from "~/styles/campaigns.css";
 import shopStyles from "~/styles/commerce.css";
 import { ShareLinkPanel } from "~/components/distribution-links/share-link-panel";
 import { BodyText } from "~/components/note-body";
@@ -41,7 +44,10 @@ import { resolveLocale } from "~/utils/locale.server";
 import { getUser, requireUser } from "~/utils/session.server";
 import { useOptionalUser } from "~/utils/user";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: shopStyles }];
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: shopStyles },
+  { rel: "stylesheet", href: campaignStyles },
+];
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   data ? [{ title: `${data.post.title} · Seedbed` }, { name: "description", content: data.post.body.slice(0, 120) }] : [];
@@ -53,7 +59,10 @@ const FIRST_COMMENTS = 10;
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await getUser(request, context);
-  const post = await getPost(context, params.id ?? "", user).catch(rethrowAsResponse);
+  const found = await getPost(context, params.id ?? "", user).catch(rethrowAsResponse);
+  // A fan-only note reaches a non-fan without its text and pictures; a brand campaign's note carries 合作.
+  const { locked, disclosure } = await noteCampaignState(context, found.id, user);
+  const post = locked ? { ...found, body: "", bodyTokens: [], media: [] } : found;
   const [comments, authorPosts] = await Promise.all([
     // The first screenful of comments; "查看更多评论" fetches the rest page by page. Rendering every
     // comment of a busy note made its page several times heavier than the note itself.
@@ -62,6 +71,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   ]);
   return json({
     post,
+    locked,
+    disclosure,
     comments,
     moreFromAuthor: authorPosts.items.filter((p) => p.id !== post.id && p.status === "published").slice(0, MORE_FROM_AUTHOR),
   });
@@ -167,7 +178,7 @@ export default function NotePage() {
   const t = useT();
   const nameOf = useCategoryName();
   const user = useOptionalUser();
-  const { post, comments, moreFromAuthor } = useLoaderData<typeof loader>();
+  const { post, locked, disclosure, comments, moreFromAuthor } = useLoaderData<typeof loader>();
   const isAuthor = user?.id === post.author.id;
   const published = post.status === "published";
   return (
@@ -187,13 +198,14 @@ export default function NotePage() {
 
         {isAuthor || post.moderation ? <StatusBanner moderation={post.moderation} status={post.status} /> : null}
 
-        <NoteCarousel media={post.media} title={post.title} />
+        {locked ? <FanOnlyLock handle={post.author.handle} /> : <NoteCarousel media={post.media} title={post.title} />}
 
         <div className="note-content">
           <h1 id="note-title" className="note-title">
             {post.title}
           </h1>
-          <BodyText tokens={post.bodyTokens} className="note-body" />
+          {disclosure ? <DisclosureLabel brand={disclosure} /> : null}
+          {locked ? null : <BodyText tokens={post.bodyTokens} className="note-body" />}
           <p className="note-meta">
             <RelativeTime iso={post.publishedAt ?? post.createdAt} />
             {post.category ? (

@@ -171,6 +171,8 @@ export const postCardSchema = z.object({
   liked: z.boolean(),
   publishedAt: z.iso.datetime().nullable(),
   status: z.enum(POST_STATUSES),
+  fanOnlyLocked: z.boolean().optional(),
+  disclosure: z.string().nullable().optional(),
 });
 
 export const postDetailSchema = postCardSchema.extend({

@@ -1,4 +1,6 @@
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
+import { brandDisclosures } from "../creators/campaigns/disclosure";
+import { lockedPostIds } from "../creators/fan-groups/views";
 import type { Queryable } from "../../db/client";
 import {
   categories,
@@ -46,6 +48,10 @@ export type PostCard = {
   liked: boolean;
   publishedAt: string | null;
   status: PostStatus;
+  /** A fan-only note the viewer isn't a fan for: the card shows a lock instead of its cover. */
+  fanOnlyLocked?: boolean;
+  /** The brand of a brand campaign the note is entered in: the card shows 合作. */
+  disclosure?: string | null;
 };
 
 /** Shown to the author (and staff) when a note is held, hidden or removed. */
@@ -189,12 +195,20 @@ export async function loadPostCards(
   const rows = await cardQuery(ctx, viewerId).where(inArray(posts.id, [...new Set(postIds)]));
   const viewer = await viewerOf(ctx, rows, viewerId);
   const byId = new Map(rows.map((r) => [r.id, r]));
-  return postIds.flatMap((id) => {
+  const cards = postIds.flatMap((id) => {
     const r = byId.get(id);
     if (!r || !isVisibleTo(r, viewer)) return [];
     // A feed that skipped the author check in its scan (see recommended's phase 2) applies it here.
     if (options.activeAuthorsOnly && r.authorStatus !== "active") return [];
     return [cardOf(r)];
+  });
+  // Creator programme marks: fan-only notes lock for non-fans (no cover), brand campaign notes say 合作.
+  const ids = cards.map((c) => c.id);
+  const [locked, brands] = await Promise.all([lockedPostIds(ctx.db, ids, viewerId), brandDisclosures(ctx.db, ids)]);
+  return cards.map((c) => {
+    const brand = brands.get(c.id);
+    if (!locked.has(c.id) && !brand) return c;
+    return { ...c, ...(locked.has(c.id) ? { fanOnlyLocked: true, cover: null } : {}), ...(brand ? { disclosure: brand } : {}) };
   });
 }
 

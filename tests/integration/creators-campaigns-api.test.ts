@@ -188,7 +188,7 @@ describe("/api/v1 campaigns: who may run them, joining, submission rules, judgin
   it("pays the reward once when many judges approve at the same moment, and the top extra to exactly N picks", async () => {
     const campaign = await create(staff, bounty({ topN: 2 }));
     const writers = await Promise.all(Array.from({ length: 4 }, () => member()));
-    const subs = [];
+    const subs: Submission[] = [];
     for (const w of writers) subs.push(await enter(w, campaign.id));
 
     const approvals = await Promise.all(

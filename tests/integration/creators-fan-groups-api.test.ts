@@ -5,6 +5,7 @@ import type { RunningSeedbed } from "../../server/boot";
 import { fanGroupsConsumers, fanGroupSize, lockedPostIds } from "../../server/creators";
 import { createAccessToken, type CurrentUser } from "../../server/identity";
 import { createJobRunner } from "../../server/jobs/runner";
+import { loadPostCards } from "../../server/content/views";
 import { FixedClock } from "../../server/shared/clock";
 import { createTestUser, testIp, uniqueHandle } from "../factories/users";
 import { createTestDatabase, type TestDatabase } from "../setup/database";
@@ -127,6 +128,11 @@ describe("/api/v1 fan groups: join and leave under races, fan levels from intera
     expect([...(await lockedPostIds(db.handle.db, [note.id], null))]).toEqual([note.id]);
     expect((await lockedPostIds(db.handle.db, [note.id], fan.user.id)).size).toBe(0);
     expect((await lockedPostIds(db.handle.db, [note.id], creator.user.id)).size).toBe(0);
+    // Feed cards: a lock and no cover for the stranger, the note as it is for the fan.
+    const [strangerCard] = await loadPostCards(server.ctx, [note.id], stranger.user.id);
+    expect(strangerCard).toMatchObject({ fanOnlyLocked: true, cover: null });
+    const [fanCard] = await loadPostCards(server.ctx, [note.id], fan.user.id);
+    expect(fanCard!.fanOnlyLocked).toBeUndefined();
   });
 
   it("admits only fans to a fan-only check-in challenge and its campaign", async () => {

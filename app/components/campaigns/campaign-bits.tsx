@@ -112,3 +112,17 @@ export function DisclosureLabel({ brand }: { brand: string }) {
     </span>
   );
 }
+
+/** In place of a fan-only note's pictures and text, for readers outside the fan group. */
+export function FanOnlyLock({ handle }: { handle: string }) {
+  const t = useT();
+  return (
+    <div className="cp-locked" role="note">
+      <span aria-hidden="true">🔒</span>
+      <strong>{t("fans.locked.title")}</strong>
+      <Link to={`/u/${handle}/fans`} className="small">
+        {t("fans.locked.body")}
+      </Link>
+    </div>
+  );
+}
