@@ -12,6 +12,7 @@ import { ToastProvider } from "~/components/feed-toast";
 import { FollowButton } from "~/components/follow-button";
 import { PenIcon, SettingsIcon, SproutIcon } from "~/components/icons";
 import { UserAvatar } from "~/components/user-avatar";
+import { fanBadgeOf } from "~/components/campaigns/note-state.server";
 import { useFormat, useT } from "~/i18n";
 import badgeStyles from "~/styles/badges.css";
 import {
@@ -58,8 +59,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
         cursor,
       ).catch(rethrowAsResponse);
   // The badge wall and the level line under the header: public, like the counters beside them.
-  const [badges, level] = await Promise.all([listUserBadges(context, profile.user.id), levelStandingOf(context, profile.user.id)]);
-  return json({ profile, tab, locked, feed, badges, level });
+  const [badges, level, fanBadge] = await Promise.all([listUserBadges(context, profile.user.id), levelStandingOf(context, profile.user.id), fanBadgeOf(context, profile.user.id)]);
+  return json({ profile, tab, locked, feed, badges, level, fanBadge });
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -83,7 +84,7 @@ function Stat({ value, label }: { value: number; label: string }) {
 
 export default function ProfilePage() {
   const t = useT();
-  const { profile, tab, locked, feed, badges, level } = useLoaderData<typeof loader>();
+  const { profile, tab, locked, feed, badges, level, fanBadge } = useLoaderData<typeof loader>();
   const { user, stats, isMe } = profile;
   const base = `/u/${encodeURIComponent(user.handle)}`;
   return (
@@ -108,6 +109,12 @@ export default function ProfilePage() {
             <Stat value={stats.followers} label={t("feed.profile.followers")} />
             <Stat value={stats.likesAndFavoritesReceived} label={t("feed.profile.received")} />
           </ul>
+          {/* A creator's fan group (粉丝团): its size, and the way in. */}
+          {fanBadge ? (
+            <Link to={`/u/${user.handle}/fans`} className="chip">
+              {t("fans.badge", { count: fanBadge.count })}
+            </Link>
+          ) : null}
           {isMe ? (
             <Link to="/settings/profile" className="btn btn-secondary btn-small">
               <SettingsIcon size={16} />
