@@ -288,6 +288,14 @@ describe("/api/v1 creator applications: encrypted personal data, the staff pipel
     expect(outcomes[b.id]).toBe("failed");
   });
 
+  it("racing first applications from one member make exactly one", async () => {
+    const applicant = await who();
+    const results = await Promise.all(Array.from({ length: 6 }, () => api("/creator-applications", { as: applicant, json: form() })));
+    expect(results.map((r) => r.status).sort()).toEqual([201, 409, 409, 409, 409, 409]);
+    const rows = await db.handle.db.select().from(creatorApplications).where(eq(creatorApplications.applicantId, applicant.user.id));
+    expect(rows).toHaveLength(1);
+  });
+
   it("bad input answers 422 with field messages and changes nothing", async () => {
     const applicant = await who();
     const count = async () => (await db.handle.db.select({ n: sql<number>`count(*)::int` }).from(creatorApplications)).at(0)!.n;
