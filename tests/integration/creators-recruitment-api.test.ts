@@ -3,7 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { categories, comments, commissions, creatorInvitations, follows, likes, notifications, posts, type Role } from "../../db/schema";
 import type { RunningSeedbed } from "../../server/boot";
 import { creatorsConsumers } from "../../server/creators/consumers";
+import { COMMISSION_CREATED } from "../../server/distribution/commissions/events";
 import { createAccessToken, type CurrentUser } from "../../server/identity";
+import { emitEvent } from "../../server/jobs/emit-event";
 import { createJobRunner } from "../../server/jobs/runner";
 import { FixedClock } from "../../server/shared/clock";
 import { createLogger } from "../../server/shared/logger";
@@ -153,6 +155,10 @@ describe("/api/v1 recruitment: the candidate finder, invitations to apply and th
       createdAt: clock.now(),
       updatedAt: clock.now(),
     });
+    await db.handle.db.transaction((tx) => emitEvent(tx, { type: COMMISSION_CREATED, payload: { orderId: order.orderId, creatorId: candidate.user.id, linkId: link.id, commissionIds: [], amountCents: 1_000 }, occurredAt: clock.now() }));
+    await drain();
+    const [sold] = await db.handle.db.select().from(creatorInvitations).where(eq(creatorInvitations.userId, candidate.user.id));
+    expect(sold).toMatchObject({ status: "first_sale", firstSaleAt: clock.now() });
     expect(await step()).toEqual({ invited: before.invited + 1, applied: before.applied + 1, approved: before.approved + 1, firstSale: before.firstSale + 1 });
   });
 

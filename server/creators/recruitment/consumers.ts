@@ -1,6 +1,7 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { z } from "zod";
-import { users } from "../../../db/schema";
+import { creatorInvitations, users } from "../../../db/schema";
+import { COMMISSION_CREATED } from "../../distribution/commissions/events";
 import { defineConsumer, type Consumer } from "../../jobs/consumer";
 // The module, not the notifications index: the index reaches the jobs registry that lists this consumer.
 import { recordNotification } from "../../notifications/record-notification";
@@ -29,4 +30,21 @@ export const notifyInvitation = defineConsumer({
   },
 });
 
-export const recruitmentConsumers: Consumer[] = [notifyInvitation];
+/**
+ * An invited creator's first commission moves their invitation to `first_sale`, the funnel's last step
+ * (the funnel itself also reads the commissions table, so invitations approved before this consumer
+ * existed still count). Only an `approved` invitation moves, so a redelivery changes nothing.
+ */
+export const markFirstSale = defineConsumer({
+  name: "creators.recruitment.markFirstSale",
+  events: [COMMISSION_CREATED],
+  async handle(tx, event) {
+    const p = z.looseObject({ creatorId: z.uuid() }).parse(event.payload);
+    await tx
+      .update(creatorInvitations)
+      .set({ status: "first_sale", firstSaleAt: event.occurredAt })
+      .where(and(eq(creatorInvitations.userId, p.creatorId), eq(creatorInvitations.status, "approved")));
+  },
+});
+
+export const recruitmentConsumers: Consumer[] = [notifyInvitation, markFirstSale];
