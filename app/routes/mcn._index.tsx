@@ -1,6 +1,6 @@
 import { json, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { getMcnRoster, getMyMcn, giveContractNotice, inviteToMcn, requireUser } from "~/components/mcn/mcn.server";
+import { getMcnRoster, getMyMcn, giveContractNotice, inviteToMcn, listMcnPayouts, requestMcnPayout, requireUser } from "~/components/mcn/mcn.server";
 import { RosterChart } from "~/components/mcn/roster-chart";
 import { PageHeader } from "~/components/empty-state";
 import { GeneralErrorBoundary } from "~/components/error-page";
@@ -27,7 +27,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     if (user.roles.includes("mcn_admin") || user.roles.includes("admin")) throw redirect("/mcn/new");
     throw json(null, { status: 403 });
   }
-  return json({ roster: await getMcnRoster(context, user, mine.id) });
+  return json({ roster: await getMcnRoster(context, user, mine.id), payouts: await listMcnPayouts(context, user, mine.id) });
 }
 
 type ActionData = { intent: string; ok: boolean; failure: FormFailure | null; contractId?: string };
@@ -45,6 +45,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
     }
     const mine = await getMyMcn(context, user);
     if (!mine) throw json(null, { status: 403 });
+    if (intent === "payout") {
+      const yuan = String(form.get("amountYuan") ?? "").trim();
+      // Yuan with at most two decimals → cents; anything else fails the schema's integer check.
+      const cents = /^\d+(\.\d{1,2})?$/.test(yuan) ? Math.round(Number(yuan) * 100) : Number.NaN;
+      await requestMcnPayout(context, user, mine.id, { amountCents: cents, requestKey: String(form.get("requestKey") ?? "") || undefined });
+      return json<ActionData>({ intent, ok: true, failure: null });
+    }
     const percent = Number(String(form.get("sharePercent") ?? "").trim());
     await inviteToMcn(context, user, mine.id, {
       creatorHandle: String(form.get("creatorHandle") ?? "").replace(/^@/, ""),
@@ -66,9 +73,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function McnPage() {
   const t = useT();
   const format = useFormat();
-  const { roster } = useLoaderData<typeof loader>();
+  const { roster, payouts } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as ActionData | undefined;
   const inviteErrors = result?.intent === "invite" ? result.failure : null;
+  const payoutErrors = result?.intent === "payout" ? result.failure : null;
   const field = (name: string) => inviteErrors?.fields[name];
   const pct = (bp: number) => `${(bp / 100).toFixed(bp % 100 === 0 ? 0 : 2)}%`;
   return (
@@ -76,6 +84,7 @@ export default function McnPage() {
       <PageHeader title={roster.mcn.name}>{t("mcn.intro")}</PageHeader>
       {result?.ok && result.intent === "invite" ? <Toast>{t("mcn.invite.sent")}</Toast> : null}
       {result?.ok && result.intent === "notice" ? <Toast>{t("mcn.notice.given")}</Toast> : null}
+      {result?.ok && result.intent === "payout" ? <Toast>{t("mcn.payout.sent")}</Toast> : null}
       <dl className="er-stats">
         <div className="er-stat er-stat-main">
           <dt>{t("mcn.balance.earnings")}</dt>
@@ -86,6 +95,37 @@ export default function McnPage() {
           <dd>{format.money(roster.pendingCents)}</dd>
         </div>
       </dl>
+
+      <section className="card card-body stack" aria-labelledby="payout-h">
+        <h2 id="payout-h">{t("mcn.payout")}</h2>
+        {payoutErrors && !payoutErrors.fields.amountCents ? <FormErrors errors={[payoutErrors.message]} /> : null}
+        <Form method="post" className="row">
+          <input type="hidden" name="intent" value="payout" />
+          <input type="hidden" name="requestKey" value={`mcn-${roster.mcn.id.slice(0, 8)}-${payouts.length}`} />
+          <div className="field">
+            <label htmlFor="amountYuan">{t("mcn.payout.amount")}</label>
+            <input id="amountYuan" name="amountYuan" inputMode="decimal" className="input" required aria-invalid={payoutErrors?.fields.amountCents ? true : undefined} aria-describedby={payoutErrors?.fields.amountCents ? "amountYuan-errors" : undefined} />
+            <ErrorList id="amountYuan-errors" errors={payoutErrors?.fields.amountCents} />
+          </div>
+          <button type="submit" className="btn btn-primary">
+            {t("mcn.payout.submit")}
+          </button>
+        </Form>
+        {payouts.length > 0 ? (
+          <ul className="er-list">
+            {payouts.map((p) => (
+              <li key={p.id} className="er-row">
+                <div className="er-row-head">
+                  <strong className="er-amount">{format.money(p.amountCents)}</strong>
+                  <span className={`er-chip er-chip-${p.status}`}>{t(`payouts.status.${p.status}` as UiKey)}</span>
+                </div>
+                <span className="muted small">{format.dateTime(p.requestedAt)}</span>
+                {p.reason ? <span className="small">{p.reason}</span> : null}
+              </li>
+            ))}
+          </ul>
+        ) : null}
+      </section>
 
       <section className="card card-body stack" aria-labelledby="roster-h">
         <h2 id="roster-h">{t("mcn.roster")}</h2>

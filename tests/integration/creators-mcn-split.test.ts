@@ -1,8 +1,8 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { commissions, mcnContractHistory, mcnContracts, mcnInvitations, notifications } from "../../db/schema";
-import { acceptMcnInvitation, endDueContracts, getMcnRoster, giveContractNotice, inviteToMcn, mcnConsumers } from "../../server/creators/mcn";
-import { commissionsConsumers } from "../../server/distribution";
+import { acceptMcnInvitation, endDueContracts, getMcnRoster, giveContractNotice, inviteToMcn, listMcnPayouts, mcnConsumers, requestMcnPayout } from "../../server/creators/mcn";
+import { commissionsConsumers, decidePayout } from "../../server/distribution";
 import { createJobRunner } from "../../server/jobs/runner";
 import { balanceOf, checkLedgerInvariants, mcnAccount, userAccount } from "../../server/ledger";
 import { FixedClock } from "../../server/shared/clock";
@@ -156,3 +156,52 @@ describe("MCN contracts: one MCN at a time, the contracted share of every commis
     expect(await count()).toBe(before);
   });
 });
+
+describe("MCN payouts: the MCN withdraws its confirmed share through the staff queue", () => {
+  let db: TestDatabase;
+  let ctx: ReturnType<typeof createTestContext>;
+  const clock = new FixedClock("2026-11-20T04:00:00Z");
+
+  beforeAll(async () => {
+    db = await createTestDatabase({ poolSize: 12 });
+    ctx = createTestContext(db.handle.db, { clock });
+  }, 60_000);
+  afterAll(async () => {
+    await db?.close();
+  });
+
+  it("never overdraws under racing requests, and approve / mark paid move the MCN's own accounts", async () => {
+    const drain = () => createJobRunner({ db: db.handle.db, logger: createLogger({ level: "silent" }), clock, consumers: [...commissionsConsumers], context: { config: ctx.config, realtime: ctx.realtime } }).drain();
+    const mcn = await createTestMcn(ctx);
+    const { creator } = await signTestCreator(ctx, mcn, { shareBp: 5_000, startsOn: "2026-11-01" });
+    const { link, productId } = await createTestLink(db.handle.db, creator.id);
+    const buyer = (await createTestUser(db.handle.db)).user;
+    const order = await createPaidOrder(db.handle.db, { buyerId: buyer.id, creatorId: creator.id, linkId: link.id, paidAt: clock.now(), lines: [{ productId, unitPriceCents: 200_000, commissionRateBp: 1_000 }] });
+    await drain();
+    await confirmOrder(db.handle.db, order, clock.now());
+    await drain();
+    const cny = (kind: string) => balanceOf(db.handle.db, mcnAccount(mcn.mcnId, "cny", kind));
+    expect(await cny("earnings")).toBe(10_000);
+
+    const outsider = await createTestMcn(ctx);
+    await expect(requestMcnPayout(ctx, outsider.admin, mcn.mcnId, { amountCents: 6_000 })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(requestMcnPayout(ctx, mcn.admin, mcn.mcnId, { amountCents: 100 })).rejects.toMatchObject({ code: "VALIDATION_FAILED" });
+    const results = await Promise.allSettled(Array.from({ length: 6 }, () => requestMcnPayout(ctx, mcn.admin, mcn.mcnId, { amountCents: 6_000 })));
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    expect(await cny("earnings")).toBe(4_000);
+    expect(await cny("payout_requested")).toBe(6_000);
+
+    const staff = (await createTestUser(db.handle.db, { roles: ["staff"] })).user;
+    const [mine] = await listMcnPayouts(ctx, mcn.admin, mcn.mcnId);
+    await decidePayout(ctx, staff, mine!.id, { action: "approve" });
+    await decidePayout(ctx, staff, mine!.id, { action: "markPaid" });
+    expect(await cny("payout_requested")).toBe(0);
+    expect(await cny("payout_approved")).toBe(0);
+    expect((await listMcnPayouts(ctx, mcn.admin, mcn.mcnId))[0]).toMatchObject({ status: "paid", amountCents: 6_000 });
+    // The creator's own balances were never touched by the MCN's payout.
+    expect(await creatorCnyOf(db, creator.id, "earnings")).toBe(10_000);
+    expect((await checkLedgerInvariants(db.handle.db)).ok).toBe(true);
+  });
+});
+
+const creatorCnyOf = (db: TestDatabase, id: string, kind: string) => balanceOf(db.handle.db, userAccount(id, "cny", kind));

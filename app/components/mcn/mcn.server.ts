@@ -12,6 +12,8 @@ export {
   getTierSettings,
   giveContractNotice,
   inviteToMcn,
+  listMcnPayouts,
+  requestMcnPayout,
   listMyMcnInvitations,
   updateTierSettings,
   type ContractView,

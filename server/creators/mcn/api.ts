@@ -6,6 +6,8 @@ import { giveContractNotice } from "./give-contract-notice";
 import { inviteToMcn } from "./invite-to-mcn";
 import { getMyMcn, listMyMcnInvitations } from "./list-mine";
 import { acceptMcnInvitation, declineMcnInvitation } from "./respond-to-invitation";
+import { listMcnPayouts, requestMcnPayout } from "./request-mcn-payout";
+import { requestPayoutSchema } from "../../distribution/payouts/schemas";
 import { contractViewSchema, createMcnSchema, giveNoticeSchema, idSchema, invitationViewSchema, inviteToMcnSchema, mcnViewSchema } from "./schemas";
 
 const tags = ["mcn"];
@@ -132,5 +134,34 @@ export const mcnOperations: ApiOperation[] = [
     response: z.object({ contract: contractViewSchema }),
     errorStatuses: [404, 409],
     handler: async ({ ctx, user, params, body }) => ({ contract: await giveContractNotice(ctx, user, params.contractId, body) }),
+  }),
+  defineOperation({
+    operationId: "requestMcnPayout",
+    method: "post",
+    path: "/mcns/:mcnId/payouts",
+    summary: "Withdraw part of the MCN's confirmed share (its admins)",
+    description: "The creators' payout rules: the staff-set minimum, never more than the balance (409), `requestKey` so a retry makes one payout. Staff decide it in the payout queue.",
+    tags,
+    auth: "manage:mcn:own",
+    params: z.object({ mcnId: idSchema }),
+    body: requestPayoutSchema,
+    response: z.object({ payoutId: z.uuid(), replayed: z.boolean() }),
+    successStatus: 201,
+    errorStatuses: [404, 409],
+    handler: ({ ctx, user, params, body }) => requestMcnPayout(ctx, user, params.mcnId, body),
+  }),
+  defineOperation({
+    operationId: "listMcnPayouts",
+    method: "get",
+    path: "/mcns/:mcnId/payouts",
+    summary: "The MCN's payouts, newest first (its admins)",
+    tags,
+    auth: "user",
+    params: z.object({ mcnId: idSchema }),
+    response: z.object({
+      payouts: z.array(z.object({ id: z.uuid(), amountCents: z.number().int(), status: z.enum(["requested", "approved", "paid", "rejected"]), reason: z.string().nullable(), requestedAt: z.iso.datetime(), paidAt: z.iso.datetime().nullable() })),
+    }),
+    errorStatuses: [404],
+    handler: async ({ ctx, user, params }) => ({ payouts: await listMcnPayouts(ctx, user, params.mcnId) }),
   }),
 ];

@@ -6,6 +6,7 @@ export { giveContractNotice, endDueContracts } from "./give-contract-notice";
 export { getMcnRoster, type McnRoster, type RosterRow } from "./get-mcn-roster";
 export { getMyMcn, listMyMcnInvitations } from "./list-mine";
 export { contractInForce } from "./contract-in-force";
+export { listMcnPayouts, requestMcnPayout } from "./request-mcn-payout";
 export { findMyMcnId } from "./access";
 export { mcnOperations } from "./api";
 export { mcnSchedules } from "./schedules";

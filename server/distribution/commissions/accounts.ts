@@ -18,5 +18,7 @@ export const creatorPayoutRequested = (userId: string) => userAccount(userId, "c
 export const creatorPayoutApproved = (userId: string) => userAccount(userId, "cny", "payout_approved");
 export const mcnPending = (mcnId: string) => mcnAccount(mcnId, "cny", "pending");
 export const mcnEarnings = (mcnId: string) => mcnAccount(mcnId, "cny", "earnings");
+export const mcnPayoutRequested = (mcnId: string) => mcnAccount(mcnId, "cny", "payout_requested");
+export const mcnPayoutApproved = (mcnId: string) => mcnAccount(mcnId, "cny", "payout_approved");
 export const commissionExpense = () => platformAccount("cny", "commission_expense");
 export const platformPayouts = () => platformAccount("cny", "payouts");

@@ -9,7 +9,7 @@ import { postEntry, type AccountRef } from "../../ledger";
 import { recordAudit } from "../../ops";
 import { AppError } from "../../shared/errors";
 import { rowsOf } from "../../shared/sql-rows";
-import { creatorEarnings, creatorPayoutApproved, creatorPayoutRequested, platformPayouts } from "../commissions/accounts";
+import { creatorEarnings, creatorPayoutApproved, creatorPayoutRequested, mcnEarnings, mcnPayoutApproved, mcnPayoutRequested, platformPayouts } from "../commissions/accounts";
 import { PAYOUT_UPDATED } from "./events";
 import { decidePayoutSchema, isUuid, type DecidePayoutInput, type PayoutAction, type PayoutView } from "./schemas";
 import { payoutById } from "./views";
@@ -61,8 +61,12 @@ export async function decidePayout(
     if (!row) throw new AppError("CONFLICT", "distribution.payout.wrongStatus");
 
     const owner = row.ownerId;
-    const from: AccountRef = current.status === "approved" ? creatorPayoutApproved(owner) : creatorPayoutRequested(owner);
-    const to: AccountRef = data.action === "approve" ? creatorPayoutApproved(owner) : data.action === "reject" ? creatorEarnings(owner) : platformPayouts();
+    // An MCN's payout (requested from its own share) moves between the MCN's accounts of the same kinds.
+    const mcn = row.ownerType === "mcn";
+    const requested = mcn ? mcnPayoutRequested(owner) : creatorPayoutRequested(owner);
+    const approved = mcn ? mcnPayoutApproved(owner) : creatorPayoutApproved(owner);
+    const from: AccountRef = current.status === "approved" ? approved : requested;
+    const to: AccountRef = data.action === "approve" ? approved : data.action === "reject" ? (mcn ? mcnEarnings(owner) : creatorEarnings(owner)) : platformPayouts();
     const entry = await postEntry(tx, {
       idempotencyKey: `payout:${data.action}:${row.id}`,
       reason: `payout.${step.to}`,
@@ -75,7 +79,7 @@ export async function decidePayout(
         { account: to, amount: row.amountCents },
       ],
     });
-    if (data.action === "markPaid") await markCommissionsPaid(tx, owner, row.id, row.amountCents, entry.entryId, now);
+    if (data.action === "markPaid" && !mcn) await markCommissionsPaid(tx, owner, row.id, row.amountCents, entry.entryId, now);
 
     await recordAudit(tx, {
       actorId: staff.id,
