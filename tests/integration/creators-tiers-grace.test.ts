@@ -2,6 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, commissions, creatorTierHistory, creatorTiers, notifications, outboxEvents, settings } from "../../db/schema";
 import { DEFAULT_TIER_SETTINGS, getMyCreatorTier, recomputeCreatorTiers, tiersConsumers, updateTierSettings, type TierSettings } from "../../server/creators/tiers";
+import { joinFanGroup } from "../../server/creators/fan-groups";
 import { commissionsConsumers } from "../../server/distribution";
 import type { CurrentUser } from "../../server/identity";
 import { createJobRunner } from "../../server/jobs/runner";
@@ -136,6 +137,19 @@ describe("creator tiers: promotion at once, demotion only after a warned 14-day 
     expect(row).toMatchObject({ tierMultiplierBp: 11_000, amountCents: 1_357 });
   });
 
+  it("counts the creator's fan group toward the tier", async () => {
+    clock.set("2026-11-01T04:00:00Z");
+    const { user: creator } = await createTestUser(db.handle.db, { roles: ["creator"] });
+    await updateTierSettings(ctx, staff, { ...SETTINGS, thresholds: { ...SETTINGS.thresholds, C2: { ...SETTINGS.thresholds.C2, fanGroupSize: 3 } } });
+    for (let i = 0; i < 2; i++) await joinFanGroup(ctx, (await createTestUser(db.handle.db)).user, creator.id);
+    await recomputeCreatorTiers(ctx);
+    expect((await tierOf(creator.id)).tier).toBe("C1");
+    await joinFanGroup(ctx, (await createTestUser(db.handle.db)).user, creator.id);
+    await recomputeCreatorTiers(ctx);
+    expect(await tierOf(creator.id)).toMatchObject({ tier: "C2", stats: expect.objectContaining({ fanGroupSize: 3 }) });
+    await updateTierSettings(ctx, staff, SETTINGS);
+  });
+
   it("lets only staff change the thresholds, audits the change, and refuses bad ones without changing anything", async () => {
     const { user: member } = await createTestUser(db.handle.db);
     const { user: creator } = await createTestUser(db.handle.db, { roles: ["creator"] });
@@ -153,7 +167,9 @@ describe("creator tiers: promotion at once, demotion only after a warned 14-day 
     for (const input of bad) await expect(updateTierSettings(ctx, staff, input)).rejects.toMatchObject({ code: "VALIDATION_FAILED" });
     expect(await stored()).toEqual(before);
     const audits = await db.handle.db.select().from(auditLog).where(and(eq(auditLog.subjectType, "setting"), eq(auditLog.subjectId, "creators.tiers")));
-    expect(audits).toHaveLength(1);
-    expect(audits[0]).toMatchObject({ actorId: staff.id, after: SETTINGS });
+    // The first save, and the two of the fan-group test, each audited with what they wrote.
+    expect(audits).toHaveLength(3);
+    expect(audits.every((a) => a.actorId === staff.id)).toBe(true);
+    expect(audits.map((a) => a.after)).toContainEqual(SETTINGS);
   });
 });
