@@ -24,9 +24,9 @@ describe("/api/v1 MCN operations: who may do what, and bad input changes nothing
     const { token } = await createAccessToken(server.ctx, user.id, { name: "test" });
     return { user, token };
   }
-  const api = (path: string, init: { json?: unknown; who?: Who } = {}) =>
+  const api = (path: string, init: { json?: unknown; who?: Who; method?: string } = {}) =>
     fetch(`${server.url}/api/v1${path}`, {
-      method: init.json !== undefined ? "POST" : "GET",
+      method: init.method ?? (init.json !== undefined ? "POST" : "GET"),
       headers: {
         "x-forwarded-for": testIp(),
         "accept-language": "en",
@@ -123,8 +123,36 @@ describe("/api/v1 MCN operations: who may do what, and bad input changes nothing
     expect(((await ok.json()) as { contract: { status: string } }).contract.status).toBe("ending");
   });
 
+  it("declineMcnInvitation, requestMcnPayout, listMcnPayouts and the tier operations: each only for its own people", async () => {
+    const target = await person(["creator"]);
+    const inv = (await (await api(`/mcns/${mcnId}/invitations`, { json: terms(target.user.handle), who: as.mcnAdmin })).json()) as { invitation: { id: string } };
+    for (const [role, status] of Object.entries({ visitor: 401, member: 403, creator: 404, staff: 403, mcnAdmin: 403, admin: 404 })) {
+      expect([role, (await api(`/me/mcn-invitations/${inv.invitation.id}/decline`, { json: {}, who: as[role] })).status]).toEqual([role, status]);
+    }
+    expect((await api(`/me/mcn-invitations/${inv.invitation.id}/decline`, { json: {}, who: target })).status).toBe(200);
+
+    // Nothing to withdraw yet: the MCN's own admin is answered on the balance (409), everyone else never reaches it.
+    for (const [role, status] of Object.entries({ visitor: 401, member: 403, creator: 403, staff: 403, otherMcnAdmin: 404, admin: 404, mcnAdmin: 409 })) {
+      expect([role, (await api(`/mcns/${mcnId}/payouts`, { json: { amountCents: 5_000 }, who: as[role] })).status]).toEqual([role, status]);
+    }
+    for (const [role, status] of Object.entries({ visitor: 401, member: 404, creator: 404, staff: 404, otherMcnAdmin: 404, admin: 200, mcnAdmin: 200 })) {
+      expect([role, (await api(`/mcns/${mcnId}/payouts`, { who: as[role] })).status]).toEqual([role, status]);
+    }
+
+    for (const [role, status] of Object.entries({ visitor: 401, member: 403, creator: 200, mcnAdmin: 403, admin: 200 })) {
+      expect([role, (await api("/me/creator-tier", { who: as[role] })).status]).toEqual([role, status]);
+    }
+    const current = ((await (await api("/creator-tiers/settings", { who: as.staff })).json()) as { settings: unknown }).settings;
+    for (const [role, status] of Object.entries({ visitor: 401, member: 403, creator: 403, mcnAdmin: 403, staff: 200, admin: 200 })) {
+      expect([role, (await api("/creator-tiers/settings", { method: "PUT", json: current, who: as[role] })).status]).toEqual([role, status]);
+    }
+    const bad = await api("/creator-tiers/settings", { method: "PUT", json: { ...(current as object), graceDays: 0 }, who: as.staff });
+    expect(bad.status).toBe(422);
+    expect(Object.keys(((await bad.json()) as { error: { fields: object } }).error.fields)).toEqual(["graceDays"]);
+  });
+
   it("answers bad input on every operation with 4xx and field messages, changing nothing", async () => {
-    const count = async () => Number(rowsOf<{ n: string }>(await db.handle.db.execute(sql`select (select count(*) from mcns) + (select count(*) from mcn_invitations) + (select count(*) from mcn_contracts) as n`))[0]!.n);
+    const count = async () => Number(rowsOf<{ n: string }>(await db.handle.db.execute(sql`select (select count(*) from mcns) + (select count(*) from mcn_invitations) + (select count(*) from mcn_contracts) + (select count(*) from payouts) as n`))[0]!.n);
     const before = await count();
     expect(before).toBeGreaterThan(0);
     const fresh = await person(["mcn_admin"]);
@@ -139,6 +167,9 @@ describe("/api/v1 MCN operations: who may do what, and bad input changes nothing
       [`/mcns/not-an-id/invitations`, terms(as.creator!.user.handle), as.mcnAdmin, 422, "mcnId"],
       [`/me/mcn-invitations/not-an-id/accept`, {}, as.creator, 422, "invitationId"],
       [`/mcn-contracts/00000000-0000-4000-8000-000000000000/notice`, { reason: "" }, as.creator, 422, "reason"],
+      [`/mcns/${mcnId}/payouts`, { amountCents: -5 }, as.mcnAdmin, 422, "amountCents"],
+      [`/mcns/${mcnId}/payouts`, { amountCents: 100 }, as.mcnAdmin, 422, "amountCents"],
+      [`/mcns/${mcnId}/payouts`, { amountCents: "50" }, as.mcnAdmin, 422, "amountCents"],
     ];
     for (const [path, body, who, status, field] of cases) {
       const res = await api(path, { json: body, who });
