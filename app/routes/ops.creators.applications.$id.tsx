@@ -1,6 +1,6 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { decideCreatorApplication, getCreatorApplicationForStaff, listCategories, requireStaff, type DecideInput } from "~/components/creators/applications.server";
+import { decideCreatorApplication, getCreatorApplicationForStaff, listCategories, listPiiAccess, requireStaff, type DecideInput } from "~/components/creators/applications.server";
 import { PageHeader } from "~/components/empty-state";
 import { GeneralErrorBoundary } from "~/components/error-page";
 import { ErrorList, FormErrors, Toast } from "~/components/forms";
@@ -21,8 +21,10 @@ const PERMISSION = "review:creatorApplication:any" as const;
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const staff = await requireStaff(request, context, PERMISSION);
-  const [detail, categories] = await Promise.all([getCreatorApplicationForStaff(context, staff, params.id ?? "", "web"), listCategories(context)]);
-  return json({ ...detail, categories });
+  // The view is recorded first, so the list below includes this one.
+  const detail = await getCreatorApplicationForStaff(context, staff, params.id ?? "", "web");
+  const [categories, views] = await Promise.all([listCategories(context), listPiiAccess(context, staff, detail.application.id, 10)]);
+  return json({ ...detail, categories, views });
 }
 
 type ActionData = { failure: FormFailure };
@@ -48,7 +50,7 @@ export default function OpsApplication() {
   const format = useFormat();
   const locale = useLocale();
   const [params] = useSearchParams();
-  const { application: a, pii, categories } = useLoaderData<typeof loader>();
+  const { application: a, pii, categories, views } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>() as ActionData | undefined;
   const fields = data?.failure.fields ?? {};
   const done = params.get("done");
@@ -78,6 +80,16 @@ export default function OpsApplication() {
           <dt>{t("creatorApply.region")}</dt>
           <dd style={{ margin: 0 }}>{pii.region}</dd>
         </dl>
+        <details>
+          <summary className="small">{t("opsApplications.views", { count: views.length })}</summary>
+          <ul className="small" aria-label={t("opsApplications.views", { count: views.length })}>
+            {views.map((v, i) => (
+              <li key={i}>
+                {v.viewer.displayName} @{v.viewer.handle} · {v.channel} · {format.dateTime(v.at)}
+              </li>
+            ))}
+          </ul>
+        </details>
       </section>
       <section className="card card-body stack" aria-labelledby="profile-title">
         <h2 id="profile-title" className="section-title">

@@ -89,6 +89,7 @@ describe("creator application pages: a plain form in, staff review with logged p
     expect(detail.pii).toEqual({ realName: "王二", contact: "wang@example.test", region: "广州" });
     const log = await ctx.db.select().from(piiAccessLog).where(eq(piiAccessLog.applicationId, app!.id));
     expect(log).toMatchObject([{ viewerId: staff.user.id, channel: "web" }]);
+    expect(detail.views).toMatchObject([{ viewer: { handle: staff.user.handle }, channel: "web" }]);
 
     const noReason = await post(asRoute(detailPage), `/ops/creators/applications/${app!.id}`, staff.cookie, { action: "reject" }, { id: app!.id });
     expect(noReason.status).toBe(422);

@@ -8,6 +8,7 @@ export {
   getCreatorApplicationForStaff,
   getMyCreatorApplication,
   listCreatorApplications,
+  listPiiAccess,
   type ApplicationView,
   type ApplyInput,
   type DecideInput,

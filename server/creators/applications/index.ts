@@ -1,7 +1,7 @@
 // Creator applications (创作者申请): apply, the staff pipeline, trial tasks and encrypted personal data.
 export { applyAsCreator } from "./apply-as-creator";
 export { getMyCreatorApplication } from "./get-my-application";
-export { listCreatorApplications, getCreatorApplicationForStaff, REVIEW_PERMISSION } from "./list-applications";
+export { listCreatorApplications, getCreatorApplicationForStaff, listPiiAccess, REVIEW_PERMISSION } from "./list-applications";
 export { decideCreatorApplication, CREATOR_BADGE_SLUG } from "./decide-application";
 export { checkTrial } from "./check-trial";
 export { encryptPii, decryptPii, piiKey } from "./pii";

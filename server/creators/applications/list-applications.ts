@@ -1,5 +1,5 @@
-import { eq } from "drizzle-orm";
-import { creatorApplications, piiAccessLog } from "../../../db/schema";
+import { desc, eq } from "drizzle-orm";
+import { creatorApplications, piiAccessLog, users } from "../../../db/schema";
 import type { AppContext } from "../../context";
 import { requirePermission, type CurrentUser } from "../../identity";
 import { parseInput } from "../../identity/parse-input";
@@ -36,4 +36,23 @@ export async function getCreatorApplicationForStaff(
   const key = piiKey(ctx.config);
   const pii = { realName: decryptPii(key, row.realNameCipher), contact: decryptPii(key, row.contactCipher), region: decryptPii(key, row.regionCipher) };
   return { application: (await applicationById(ctx.db, applicationId))!, pii };
+}
+
+/** Who saw this application's personal data and when, newest first (shown next to the data itself). */
+export async function listPiiAccess(
+  ctx: Pick<AppContext, "db">,
+  staff: CurrentUser | null,
+  applicationId: string,
+  limit = 20,
+): Promise<{ viewer: { handle: string; displayName: string }; channel: string; at: string }[]> {
+  requirePermission(staff, REVIEW_PERMISSION);
+  if (!isUuid(applicationId)) return [];
+  const rows = await ctx.db
+    .select({ handle: users.handle, displayName: users.displayName, channel: piiAccessLog.channel, at: piiAccessLog.at })
+    .from(piiAccessLog)
+    .innerJoin(users, eq(users.id, piiAccessLog.viewerId))
+    .where(eq(piiAccessLog.applicationId, applicationId))
+    .orderBy(desc(piiAccessLog.at), desc(piiAccessLog.id))
+    .limit(limit);
+  return rows.map((r) => ({ viewer: { handle: r.handle, displayName: r.displayName }, channel: r.channel, at: r.at.toISOString() }));
 }
