@@ -13,6 +13,7 @@ import { earningsSeedSteps } from "./distribution/commissions";
 import { mcnSeedSteps, tiersSeedSteps } from "./creators/mcn";
 import { opsConsoleSeedSteps } from "./ops/console";
 import { applicationsSeedSteps } from "./creators/applications";
+import { campaignsSeedSteps } from "./creators/campaigns";
 
 export const DEMO_PASSWORD = "seedbed-demo";
 export const DEMO_HANDLES = ["admin", "staff", "mcn", "creator", "member"] as const;
@@ -61,7 +62,7 @@ const demoUsers: DemoSeedStep = {
  * The demo seed, in order. Later features append their steps (posts, challenges, products, …); each
  * step gets the transaction and what earlier steps created.
  */
-export const DEMO_SEED_STEPS: DemoSeedStep[] = [demoUsers, ...CONTENT_SEED_STEPS, ...GAMIFICATION_SEED_STEPS, ...commerceSeedSteps, ...membershipSeedSteps, ...rightsSeedSteps, ...linksSeedSteps, ...mcnSeedSteps, ...earningsSeedSteps, ...applicationsSeedSteps, ...opsConsoleSeedSteps, ...tiersSeedSteps];
+export const DEMO_SEED_STEPS: DemoSeedStep[] = [demoUsers, ...CONTENT_SEED_STEPS, ...GAMIFICATION_SEED_STEPS, ...commerceSeedSteps, ...membershipSeedSteps, ...rightsSeedSteps, ...linksSeedSteps, ...mcnSeedSteps, ...earningsSeedSteps, ...applicationsSeedSteps, ...opsConsoleSeedSteps, ...campaignsSeedSteps, ...tiersSeedSteps];
 
 // Any constant works; it only has to be the same for every process seeding this database.
 const SEED_LOCK_KEY = 7_201_911;

@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, gt, lte, or, sql } from "drizzle-orm";
 import { campaignParticipants, campaigns, campaignSubmissions, users } from "../../../db/schema";
 import type { AppContext } from "../../context";
 import type { CurrentUser } from "../../identity";
@@ -18,8 +18,9 @@ export async function listCampaigns(
   const now = ctx.clock.now();
   const conds = [sql`${campaigns.status} <> 'draft'`];
   if (query.creatorId) conds.push(eq(campaigns.creatorId, query.creatorId));
-  if (query.status === "active") conds.push(sql`${campaigns.status} = 'active' and ${campaigns.endsAt} > ${now}`);
-  if (query.status === "ended") conds.push(sql`(${campaigns.status} = 'ended' or ${campaigns.endsAt} <= ${now})`);
+  // Comparisons through the query builder, which binds a Date as a timestamp (a raw fragment would not).
+  if (query.status === "active") conds.push(and(eq(campaigns.status, "active"), gt(campaigns.endsAt, now))!);
+  if (query.status === "ended") conds.push(or(eq(campaigns.status, "ended"), lte(campaigns.endsAt, now))!);
   return campaignViews(ctx.db, and(...conds), now, viewer, { limit: query.limit ?? 50, fanOf: await fanGroupsOf(ctx.db, viewer?.id) });
 }
 
