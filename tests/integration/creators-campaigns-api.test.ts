@@ -150,6 +150,12 @@ describe("/api/v1 campaigns: who may run them, joining, submission rules, judgin
     const [row] = await db.handle.db.select().from(campaigns).where(eq(campaigns.id, campaign.id));
     expect(row!.participantCount).toBe(1);
     expect((await api(`/campaigns/${campaign.id}/participants`, { json: {} })).status).toBe(401);
+    // Listed as running with the member's state; not among the ended ones; a bad filter is a 422.
+    const running = (await (await api("/campaigns?status=active", { as: fan })).json()) as { campaigns: (Campaign & { viewer: { joined: boolean } })[] };
+    expect(running.campaigns.find((c) => c.id === campaign.id)?.viewer.joined).toBe(true);
+    const ended = (await (await api("/campaigns?status=ended")).json()) as { campaigns: Campaign[] };
+    expect(ended.campaigns.map((c) => c.id)).not.toContain(campaign.id);
+    expect((await api("/campaigns?status=someday")).status).toBe(422);
     expect((await api(`/campaigns/00000000-0000-4000-8000-000000000000/participants`, { as: fan, json: {} })).status).toBe(404);
   });
 
