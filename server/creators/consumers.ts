@@ -2,6 +2,7 @@ import type { Consumer } from "../jobs/consumer";
 import { tiersConsumers } from "./tiers/consumers";
 import { mcnConsumers } from "./mcn/consumers";
 import { fanGroupsConsumers } from "./fan-groups/consumers";
+import { campaignsConsumers } from "./campaigns/consumers";
 import { applicationsConsumers } from "./applications/consumers";
 import { recruitmentConsumers } from "./recruitment/consumers";
 
@@ -12,4 +13,5 @@ export const creatorsConsumers: readonly Consumer[] = [
   ...tiersConsumers,
   ...mcnConsumers,
   ...fanGroupsConsumers,
+  ...campaignsConsumers,
 ];

@@ -1,9 +1,11 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditLog, campaigns, campaignSubmissions, challenges, creatorTiers, journalEntries, type Role } from "../../db/schema";
+import { auditLog, notifications, campaigns, campaignSubmissions, challenges, creatorTiers, journalEntries, type Role } from "../../db/schema";
 import type { RunningSeedbed } from "../../server/boot";
 import { brandDisclosures, campaignBonusRateBp } from "../../server/creators";
+import { campaignsConsumers } from "../../server/creators/campaigns/consumers";
 import { createAccessToken, type CurrentUser } from "../../server/identity";
+import { createJobRunner } from "../../server/jobs/runner";
 import { balanceOf, checkLedgerInvariants, userAccount } from "../../server/ledger";
 import { FixedClock } from "../../server/shared/clock";
 import { createTestProduct } from "../factories/distribution-links";
@@ -246,6 +248,13 @@ describe("/api/v1 campaigns: who may run them, joining, submission rules, judgin
     expect(await balanceOf(db.handle.db, userAccount(fan.user.id, "points"))).toBe(0);
     const audit = await db.handle.db.select().from(auditLog).where(eq(auditLog.subjectId, sub.id));
     expect(audit.map((a) => a.action)).toEqual(["creators.campaign.submission.reject"]);
+    // The member hears why, once, however often the outbox delivers.
+    const runner = createJobRunner({ db: db.handle.db, logger: server.ctx.logger, clock, consumers: campaignsConsumers, context: { config: server.ctx.config, realtime: server.ctx.realtime } });
+    await runner.drain();
+    await runner.drain();
+    const inbox = await db.handle.db.select().from(notifications).where(eq(notifications.userId, fan.user.id));
+    expect(inbox).toHaveLength(1);
+    expect((inbox[0]!.data as { excerpt: string }).excerpt).toContain("与主题无关");
 
     // A staff member who entered a platform campaign can't approve themselves.
     const platform = await create(staff);

@@ -1,0 +1,47 @@
+import { eq } from "drizzle-orm";
+import { z } from "zod";
+import { campaigns, users } from "../../../db/schema";
+import { defineConsumer, type Consumer } from "../../jobs/consumer";
+// The module, not the notifications index: the index reaches the jobs registry that lists this consumer.
+import { recordNotification } from "../../notifications/record-notification";
+import { t, type MessageLocale } from "../../shared/messages";
+
+const payloadSchema = z.looseObject({
+  campaignId: z.uuid(),
+  submissionId: z.uuid(),
+  userId: z.uuid(),
+  action: z.enum(["approve", "reject", "topPick"]),
+  reason: z.string().nullable().default(null),
+});
+
+/**
+ * Tells a member how their campaign entry was judged: approved, picked as a top entry, or rejected with
+ * the judge's reason. `system` notices whose data carries `kind: "campaign"` (the inbox's type list is
+ * fixed by its CHECK); one per entry and outcome, in the member's language, linking to the campaign.
+ */
+export const notifyCampaignReview = defineConsumer({
+  name: "creators.campaigns.notifyReview",
+  events: ["creators.campaign.reviewed"],
+  async handle(tx, event, ctx) {
+    const p = payloadSchema.parse(event.payload);
+    const [member] = await tx.select({ locale: users.locale }).from(users).where(eq(users.id, p.userId));
+    const [campaign] = await tx.select({ title: campaigns.title }).from(campaigns).where(eq(campaigns.id, p.campaignId));
+    if (!member || !campaign) return;
+    const locale: MessageLocale = member.locale === "en" ? "en" : "zh-CN";
+    const excerpt = t(locale, `campaigns.notice.${p.action}`, { title: campaign.title, reason: p.reason ?? "" });
+    await recordNotification(tx, ctx, {
+      eventId: event.id,
+      userId: p.userId,
+      type: "system",
+      groupKey: `campaign:${p.submissionId}:${p.action}`,
+      actorId: null,
+      subjectType: "system",
+      subjectId: null,
+      data: { kind: "campaign", campaignId: p.campaignId, submissionId: p.submissionId, action: p.action, reason: p.reason, excerpt, href: `/campaigns/${p.campaignId}` },
+      at: event.occurredAt,
+    });
+  },
+});
+
+/** Outbox consumers of the campaigns area (registered through ../consumers.ts). */
+export const campaignsConsumers: Consumer[] = [notifyCampaignReview];
