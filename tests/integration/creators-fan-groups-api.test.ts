@@ -84,6 +84,11 @@ describe("/api/v1 fan groups: join and leave under races, fan levels from intera
     expect((await join(plain, "not-a-uuid")).status).toBe(422);
     expect((await join(plain, "00000000-0000-4000-8000-000000000000")).status).toBe(404);
     expect(await countOf(creator.user.id)).toBe(0);
+    // Every signed-in role may be a fan of someone else.
+    for (const roles of [["creator"], ["mcn_admin"], ["staff"], ["admin"]] as Role[][]) {
+      expect((await join(await member(roles), creator.user.id)).status).toBe(200);
+    }
+    expect(await countOf(creator.user.id)).toBe(4);
   });
 
   it("raises a fan's level with likes and comments on the creator's notes, a like counting once even after unliking and liking again", async () => {
