@@ -71,7 +71,6 @@ const MEMBER_LINKS: Hub[] = [
 ];
 const STAFF_LINKS: Hub[] = [
   { to: "/ops", key: "opsConsole.nav", Icon: SettingsIcon },
-  { to: "/ops", key: "opsConsole.nav", Icon: SettingsIcon },
   { to: "/ops/points", key: "points.links.opsPoints", Icon: SettingsIcon },
   { to: "/ops/levels", key: "points.links.opsLevels", Icon: SettingsIcon },
   { to: "/ops/badges", key: "points.links.opsBadges", Icon: SettingsIcon },
