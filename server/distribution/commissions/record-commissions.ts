@@ -11,6 +11,7 @@ import { COMMISSION_CREATED, COMMISSION_CREATED_PUSH } from "./events";
 import type { CommissionCreatedPush } from "./push";
 
 export type { CommissionCreatedPush };
+import { campaignBonusRateBp } from "../../creators/campaigns/bonus-rate";
 import { creatorTierMultiplierBp, mcnSplitFor } from "./hooks";
 import { commissionFor, splitWithMcn } from "./rules";
 
@@ -74,7 +75,10 @@ export async function recordCommissions(tx: Transaction, event: OutboxEvent, ctx
   let commissionCents = 0;
   for (const line of p.lines) {
     gmvCents += line.lineTotalCents;
-    const gross = commissionFor(line.lineTotalCents, line.commissionRateBp, tierBp);
+    // A product push running when the order was paid adds its bonus to the product's own rate.
+    const bonusBp = line.productId ? await campaignBonusRateBp(tx, line.productId, creatorId, paidAt) : 0;
+    const rateBp = Math.min(line.commissionRateBp + bonusBp, 10_000);
+    const gross = commissionFor(line.lineTotalCents, rateBp, tierBp);
     if (gross === 0) continue;
     const { creatorCents, mcnCents } = split ? splitWithMcn(gross, split.shareBp) : { creatorCents: gross, mcnCents: 0 };
     const postings: PostingInput[] = [
@@ -87,7 +91,7 @@ export async function recordCommissions(tx: Transaction, event: OutboxEvent, ctx
       reason: "commission.created",
       userId: creatorId,
       sourceEventId: event.id,
-      memo: { orderId: p.orderId, lineId: line.lineId, linkId: p.linkId, rateBp: line.commissionRateBp, tierMultiplierBp: tierBp, mcnId: split?.mcnId ?? null },
+      memo: { orderId: p.orderId, lineId: line.lineId, linkId: p.linkId, rateBp, bonusRateBp: bonusBp, tierMultiplierBp: tierBp, mcnId: split?.mcnId ?? null },
       occurredAt: paidAt,
       now,
       postings,
@@ -103,7 +107,7 @@ export async function recordCommissions(tx: Transaction, event: OutboxEvent, ctx
         mcnId: split && mcnCents > 0 ? split.mcnId : null,
         mcnShareCents: mcnCents,
         amountCents: creatorCents,
-        rateBp: line.commissionRateBp,
+        rateBp,
         tierMultiplierBp: tierBp,
         status: "pending",
         confirmableAt,
