@@ -31,7 +31,10 @@ describe("demo challenges", () => {
   it("has an active, an upcoming and an ended challenge, with the demo member partway through the skincare one", async () => {
     const [member] = await ctx.db.select().from(users).where(eq(users.handle, "member"));
     const all = await listChallenges(ctx, { limit: 50 }, { id: member!.id });
-    expect(all.items.map((c) => c.phase).sort()).toEqual(["active", "active", "ended", "upcoming"]);
+    // The gamification demo's four, plus any a creator's campaign runs (the fan-only check-in challenge).
+    const phases = all.items.map((c) => c.phase);
+    expect(phases.filter((p) => p === "active").length).toBeGreaterThanOrEqual(2);
+    expect(phases).toEqual(expect.arrayContaining(["ended", "upcoming"]));
 
     const skin = all.items.find((c) => c.title === "21 天护肤打卡")!;
     expect(skin).toMatchObject({ phase: "active", requiredDays: 21, rewardPoints: 200 });
