@@ -64,7 +64,8 @@ describe.skipIf(!chromiumPath)("the ops console in the browser", () => {
 
     await page.getByRole("link", { name: "推荐位（置顶、加权、降权）" }).click();
     await page.waitForURL(`${server.url}/ops/curation`);
-    expect(await page.getByTestId("curation").count()).toBeGreaterThanOrEqual(2);
+    // A client-side navigation: the URL changes as the new page's data arrives, a moment before it is drawn.
+    await expect.poll(() => page.getByTestId("curation").count(), { timeout: 10_000 }).toBeGreaterThanOrEqual(2);
     await page.goto(`${server.url}/ops/audience`);
     expect(await page.getByTestId("user-tag").filter({ hasText: "美妆爱好者" }).count()).toBe(1);
     expect(await page.getByTestId("segment").count()).toBeGreaterThanOrEqual(3);
