@@ -16,8 +16,15 @@ import { uploads } from "./media";
 export const CAMPAIGN_TYPES = ["content_bounty", "product_push", "checkin_challenge", "live_invitation"] as const;
 export type CampaignType = (typeof CAMPAIGN_TYPES)[number];
 
-export const CAMPAIGN_STATUSES = ["draft", "active", "ended"] as const;
+/**
+ * The states a reader sees. Only draft, active and cancelled are stored (cancelling is an act); upcoming
+ * and ended are an active campaign before its start and after its end, read against the clock, so no
+ * job has to flip them at the right second and a moved start or end takes effect at once.
+ */
+export const CAMPAIGN_STATUSES = ["draft", "upcoming", "active", "ended", "cancelled"] as const;
 export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
+/** What the status column may hold ("ended" only in rows written before the phase was read from the clock). */
+export type StoredCampaignStatus = "draft" | "active" | "ended" | "cancelled";
 
 export const campaigns = pgTable(
   "campaigns",
@@ -42,6 +49,11 @@ export const campaigns = pgTable(
     /** Extra points for each of the top N submissions staff pick. */
     topExtraPoints: integer("top_extra_points").notNull().default(0),
     topN: integer("top_n").notNull().default(0),
+    /**
+     * Platform campaigns only: a cash bonus (cents) for each top pick, paid once per member and campaign
+     * into their cny earnings through a keyed ledger entry, like commission.
+     */
+    topBonusCents: integer("top_bonus_cents").notNull().default(0),
     /** Product push: the bonus commission rate in basis points added for the window. */
     bonusRateBp: integer("bonus_rate_bp").notNull().default(0),
     /** Product push and live invitation: the products featured. */
@@ -52,7 +64,11 @@ export const campaigns = pgTable(
     liveAt: timestamp("live_at", { withTimezone: true }),
     /** Only members of the running creator's fan group may join. */
     fanGroupOnly: boolean("fan_group_only").notNull().default(false),
-    status: text("status").$type<CampaignStatus>().notNull().default("active"),
+    status: text("status").$type<StoredCampaignStatus>().notNull().default("active"),
+    /** Cancelled by the runner or staff: when, by whom and why (shown to participants). */
+    cancelledAt: timestamp("cancelled_at", { withTimezone: true }),
+    cancelledBy: uuid("cancelled_by").references(() => users.id, { onDelete: "set null" }),
+    cancelReason: text("cancel_reason"),
     participantCount: integer("participant_count").notNull().default(0),
     submissionCount: integer("submission_count").notNull().default(0),
     createdBy: uuid("created_by")
@@ -65,7 +81,10 @@ export const campaigns = pgTable(
     index("campaigns_status_idx").on(t.status, t.endsAt),
     index("campaigns_creator_idx").on(t.creatorId, t.createdAt),
     check("campaigns_type_check", sql`${t.type} in ('content_bounty', 'product_push', 'checkin_challenge', 'live_invitation')`),
-    check("campaigns_status_check", sql`${t.status} in ('draft', 'active', 'ended')`),
+    check("campaigns_status_check", sql`${t.status} in ('draft', 'active', 'ended', 'cancelled')`),
+    check("campaigns_cancel_check", sql`(${t.status} = 'cancelled') = (${t.cancelledAt} is not null)`),
+    // Creators may not promise cash: the platform pays it.
+    check("campaigns_top_bonus_check", sql`${t.topBonusCents} >= 0 and (${t.ownerType} = 'platform' or ${t.topBonusCents} = 0)`),
     check("campaigns_owner_check", sql`(${t.ownerType} = 'platform' and ${t.creatorId} is null) or (${t.ownerType} = 'creator' and ${t.creatorId} is not null)`),
     check("campaigns_dates_check", sql`${t.endsAt} > ${t.startsAt}`),
     check(
@@ -115,6 +134,8 @@ export const campaignSubmissions = pgTable(
     reviewedAt: timestamp("reviewed_at", { withTimezone: true }),
     /** Points actually paid (the ledger entries are keyed, so this never counts twice). */
     rewardedPoints: integer("rewarded_points").notNull().default(0),
+    /** Cash bonus actually paid in cents (a platform campaign's top pick). */
+    rewardedCents: integer("rewarded_cents").notNull().default(0),
     submittedAt: timestamp("submitted_at", { withTimezone: true }).notNull(),
   },
   (t) => [
