@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { defineOperation, type ApiOperation } from "../http/api/define-operation";
 import { listAuditLog, auditQuerySchema } from "./audit-log/list-audit-log";
-import { curatePost, curatePostSchema, curationViewSchema, liftCuration, listCurations } from "./curation";
+import { curatePost, curatePostSchema, curationViewSchema, getPostCuration, liftCuration, listCurations, postCurationStateSchema } from "./curation";
 import { getPlatformMetrics, metricsRangeSchema, platformMetricsSchema } from "./metrics";
 import { createSegment, createSegmentSchema, listSegments, notifySegment, notifySegmentSchema, segmentNotificationViewSchema, segmentViewSchema } from "./segments";
 import { createTagSchema, createUserTag, listUserTags, tagMemberSchema, tagUser, tagViewSchema, untagUser } from "./tags";
@@ -43,6 +43,17 @@ export const opsConsoleOperations: ApiOperation[] = [
     response: z.object({ curation: curationViewSchema }),
     successStatus: 201,
     handler: async ({ ctx, user, params, body }) => ({ curation: await curatePost(ctx, user, params.postId, body) }),
+  }),
+  defineOperation({
+    operationId: "getPostCuration",
+    method: "get",
+    path: "/posts/:postId/curation",
+    summary: "A note's standing with staff: its 精选 pick and its live pin, boost or bury with the factor in force now",
+    tags,
+    auth: "feature:post:any",
+    params: postParams,
+    response: postCurationStateSchema,
+    handler: ({ ctx, user, params }) => getPostCuration(ctx, user, params.postId),
   }),
   defineOperation({
     operationId: "liftCuration",

@@ -5,6 +5,7 @@ import type { AppContext } from "../../context";
 import { AppError } from "../../shared/errors";
 import { parseInput } from "../../identity/parse-input";
 import { isUuid } from "../schemas";
+import { isPostLocked } from "../../creators/fan-groups/views";
 import { isVisibleTo, type Viewer } from "../views";
 import { CURSOR_TIME_PATTERN, decodeCursor, encodeCursor } from "../feeds/cursor";
 import { rowsOf } from "../../shared/sql-rows";
@@ -19,6 +20,11 @@ const DEFAULT_LIMIT = 20;
 const commentCursor = z.strictObject({ k: z.literal("c"), t: z.string().regex(CURSOR_TIME_PATTERN), id: z.uuid() });
 const replyCursor = z.strictObject({ k: z.literal("r"), t: z.string().regex(CURSOR_TIME_PATTERN), id: z.uuid() });
 
+/**
+ * NOT_FOUND for a note the viewer may not see; FORBIDDEN (`fanGroups.locked`) for a fan-only note of a
+ * fan group they are not in: its comments quote and answer the text it keeps back, so they are the
+ * fans' too. The author, fans and staff read them.
+ */
 async function requireVisiblePost(ctx: Pick<AppContext, "db">, postId: string, viewer: Viewer): Promise<void> {
   if (!isUuid(postId)) throw new AppError("NOT_FOUND", "notFound");
   const [post] = rowsOf<{ status: PostStatus; author_id: string }>(
@@ -27,6 +33,7 @@ async function requireVisiblePost(ctx: Pick<AppContext, "db">, postId: string, v
   if (!post || !isVisibleTo({ status: post.status, authorId: post.author_id }, viewer)) {
     throw new AppError("NOT_FOUND", "notFound");
   }
+  if (await isPostLocked(ctx.db, postId, viewer)) throw new AppError("FORBIDDEN", "fanGroups.locked");
 }
 
 /**

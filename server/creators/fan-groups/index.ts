@@ -2,7 +2,7 @@
 export { ensureFanGroup } from "./ensure-fan-group";
 export { joinFanGroup, leaveFanGroup, requireCreator } from "./join-fan-group";
 export { markPostFanOnly } from "./mark-fan-only";
-export { fanGroupSize, fanGroupsOf, fanOnlyPostIds, getFanGroup, isFan, lockedPostIds } from "./views";
+export { fanGroupSize, fanGroupsOf, fanOnlyPostIds, getFanGroup, isFan, isPostLocked, lockedPostIds } from "./views";
 export { fanGroupsConsumers, fanInteractionsConsumer } from "./consumers";
 export { fanGroupsOperations } from "./api";
 export { FAN_LEVEL_THRESHOLDS, INTERACTION_POINTS, fanLevelFor } from "./levels";

@@ -2,7 +2,8 @@ import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Queryable } from "../../../db/client";
 import { fanGroupMembers, fanGroups, fanOnlyPosts, users } from "../../../db/schema";
 import type { AppContext } from "../../context";
-import type { CurrentUser } from "../../identity";
+import { can, type CurrentUser, type PermissionSubject } from "../../identity";
+import { parseRoles, rolesOf } from "../../identity/current-user";
 import { mediaUrl } from "../../media/views";
 import { ensureFanGroup } from "./ensure-fan-group";
 import { requireCreator } from "./join-fan-group";
@@ -34,18 +35,35 @@ export async function fanGroupsOf(db: Queryable, userId: string | null | undefin
 }
 
 /**
- * Of `postIds`, the fan-only ones `viewer` may not read (they are neither the author nor a fan):
- * content views show those as locked cards.
+ * Of `postIds`, the fan-only ones `viewer` may not read (they are neither the author, nor a fan, nor
+ * staff): content views show those as locked cards, and the note page and the comment listings keep
+ * their text, pictures and comments back. `viewer` is an id or, when the caller has them, the user with
+ * roles; staff are exempt because they moderate fan-only notes like any other, so the viewer's roles are
+ * looked up only when something would otherwise be locked.
  */
-export async function lockedPostIds(db: Queryable, postIds: readonly string[], viewerId: string | null | undefined): Promise<Set<string>> {
+export async function lockedPostIds(db: Queryable, postIds: readonly string[], viewer: string | PermissionSubject | null | undefined): Promise<Set<string>> {
   if (postIds.length === 0) return new Set();
   const rows = await db
     .select({ postId: fanOnlyPosts.postId, creatorId: fanOnlyPosts.creatorId })
     .from(fanOnlyPosts)
     .where(inArray(fanOnlyPosts.postId, [...postIds]));
   if (rows.length === 0) return new Set();
+  const viewerId = typeof viewer === "string" ? viewer : viewer?.id;
   const fanOf = await fanGroupsOf(db, viewerId);
-  return new Set(rows.filter((r) => r.creatorId !== viewerId && !fanOf.has(r.creatorId)).map((r) => r.postId));
+  const locked = rows.filter((r) => r.creatorId !== viewerId && !fanOf.has(r.creatorId)).map((r) => r.postId);
+  if (locked.length === 0 || !viewerId) return new Set(locked);
+  const subject = typeof viewer === "string" || !viewer ? await subjectOf(db, viewerId) : viewer;
+  return can(subject, "moderate:post:any") ? new Set() : new Set(locked);
+}
+
+/** Whether `viewer` may not read this fan-only note (see lockedPostIds). */
+export async function isPostLocked(db: Queryable, postId: string, viewer: string | PermissionSubject | null | undefined): Promise<boolean> {
+  return (await lockedPostIds(db, [postId], viewer)).has(postId);
+}
+
+async function subjectOf(db: Queryable, userId: string): Promise<PermissionSubject> {
+  const [row] = await db.select({ roles: rolesOf(users.id) }).from(users).where(eq(users.id, userId));
+  return { id: userId, roles: parseRoles(row?.roles) as PermissionSubject["roles"] };
 }
 
 /** Which of `postIds` are fan-only (for the author's own label). */

@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull, sql } from "drizzle-orm";
+import { and, desc, eq, isNull, sql, type SQL } from "drizzle-orm";
 import { postCurations, posts, users } from "../../../db/schema";
 import type { AppContext } from "../../context";
 import { requirePermission, type CurrentUser } from "../../identity";
@@ -83,7 +83,8 @@ export async function listCurations(ctx: Pick<AppContext, "db" | "clock">, staff
   return curationViews(ctx, undefined, limit);
 }
 
-async function curationViews(ctx: Pick<AppContext, "db" | "clock">, where: ReturnType<typeof eq> | undefined, limit: number): Promise<CurationView[]> {
+/** Curation views matching `where`, live first: the list, and one note's live curation. */
+export async function curationViews(ctx: Pick<AppContext, "db" | "clock">, where: SQL | undefined, limit: number): Promise<CurationView[]> {
   const now = ctx.clock.now();
   const rows = await ctx.db
     .select({ c: postCurations, title: posts.title, by: users.displayName })

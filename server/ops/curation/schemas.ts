@@ -36,3 +36,11 @@ export const curationViewSchema = z.object({
   endedAt: z.string().nullable(),
 });
 export type CurationView = z.infer<typeof curationViewSchema>;
+
+/** One note's standing with staff: its 精选 pick and its live curation (null when none). */
+export const postCurationStateSchema = z.object({
+  postId: z.string().uuid(),
+  featuredAt: z.string().nullable(),
+  curation: curationViewSchema.nullable(),
+});
+export type PostCurationState = z.infer<typeof postCurationStateSchema>;
