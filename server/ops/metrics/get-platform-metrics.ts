@@ -4,7 +4,7 @@ import { requirePermission, type CurrentUser } from "../../identity";
 import { parseInput } from "../../identity/parse-input";
 import { localDate } from "../../shared/clock";
 import { rowsOf } from "../../shared/sql-rows";
-import { activitySql } from "./compute-daily";
+import { activitySql, dayRange, shiftDay } from "./compute-daily";
 import { metricsRangeSchema, type CreatorMetrics, type Cohort, type MetricsDay, type MetricsRange, type PlatformMetrics } from "./schemas";
 
 const COHORT_WEEKS = 8;
@@ -106,18 +106,22 @@ export async function creatorMetrics(ctx: Pick<AppContext, "db">, from: string, 
   }));
 }
 
-/** Weekly signup cohorts (weeks start on Monday, platform-local) and their activity week by week. */
+/**
+ * Weekly signup cohorts (weeks start on Monday, platform-local) and their activity week by week. Both
+ * the signups and the activity are bounded by the instants of the first cohort's Monday and the end of
+ * `to` (a half-open range the time indexes serve), then matched per member.
+ */
 async function retentionCohorts(ctx: Pick<AppContext, "db">, to: string, tz: string): Promise<Cohort[]> {
+  const range = dayRange(shiftDay(mondayOf(to), -7 * (COHORT_WEEKS - 1)), to, tz);
   const rows = rowsOf<{ week: string; size: number; k: number | null; active: number }>(
     await ctx.db.execute(sql`
       with cohort as (
         select id, date_trunc('week', (created_at at time zone ${tz})::date)::date as week from users
-        where created_at >= ((date_trunc('week', ${to}::date) - make_interval(weeks => ${COHORT_WEEKS - 1}))::timestamp at time zone ${tz})
-          and created_at < ((${to}::date + 1)::timestamp at time zone ${tz})
+        where created_at >= ${range.start}::timestamptz and created_at < ${range.end}::timestamptz
       ),
       act as (
         select distinct c.week, c.id, ((date_trunc('week', a.day)::date - c.week) / 7) as k
-        from cohort c join ${activitySql(tz)} a on a.user_id = c.id
+        from cohort c join ${activitySql(tz, range)} a on a.user_id = c.id
         where a.day between c.week and ${to}::date
       )
       select c.week::text as week, (select count(*) from cohort c2 where c2.week = c.week)::int as size, a.k::int as k, count(distinct a.id)::int as active
@@ -133,10 +137,6 @@ async function retentionCohorts(ctx: Pick<AppContext, "db">, to: string, tz: str
     byWeek.set(r.week, c);
   }
   return [...byWeek.values()];
-}
-
-export function shiftDay(day: string, by: number): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + by * 86_400_000).toISOString().slice(0, 10);
 }
 
 function mondayOf(day: string): string {
