@@ -40,6 +40,22 @@ const urlWithProtocols = (protocols: string[]) =>
     { message: `must be a URL starting with ${protocols.map((p) => `${p}//`).join(" or ")}` },
   );
 
+const isPiiKey = (v: string) => /^[0-9a-fA-F]{64}$/.test(v) || Buffer.from(v, "base64").length === 32;
+
+/** `id1:key1,id2:key2` → entries in order (the first is current), or null when malformed. */
+function parsePiiKeys(value: string): { id: string; key: string }[] | null {
+  const entries = value
+    .split(",")
+    .map((part) => part.trim())
+    .filter(Boolean)
+    .map((part) => {
+      const at = part.indexOf(":");
+      return { id: part.slice(0, at).trim(), key: part.slice(at + 1).trim() };
+    });
+  const ok = entries.every((e) => /^[A-Za-z0-9_-]{1,32}$/.test(e.id) && isPiiKey(e.key)) && new Set(entries.map((e) => e.id)).size === entries.length;
+  return ok && entries.length > 0 ? entries : null;
+}
+
 const booleanFlag = z
   .enum(["1", "0", "true", "false", "yes", "no", ""])
   .optional()
@@ -76,8 +92,14 @@ export const envSchema = z
     CREATOR_PII_KEY: z
       .string()
       .optional()
-      .refine((v) => v === undefined || v === "" || /^[0-9a-fA-F]{64}$/.test(v) || Buffer.from(v, "base64").length === 32, {
+      .refine((v) => v === undefined || v === "" || isPiiKey(v), {
         message: "must be 32 bytes as 64 hex characters or base64",
+      }),
+    PII_KEYS: z
+      .string()
+      .optional()
+      .refine((v) => v === undefined || v.trim() === "" || parsePiiKeys(v) !== null, {
+        message: "must be id:key pairs separated by commas (ids of letters, digits, _ or -, each once; keys of 32 bytes as hex or base64), the current key first",
       }),
   })
   .superRefine((env, ctx) => {
@@ -143,6 +165,11 @@ export interface Config {
    */
   creatorPiiKey: string | undefined;
   creatorPiiKeyFile: string;
+  /**
+   * Versioned keys from PII_KEYS, the current one first; older ones only decrypt until `npm run pii:rotate`
+   * has moved every value to the current key. Empty when unset (the single key above is then current).
+   */
+  piiKeys: { id: string; key: string }[];
 }
 
 export class ConfigError extends Error {
@@ -198,5 +225,6 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     feedCacheSeconds: env.FEED_CACHE_SECONDS,
     creatorPiiKey: env.CREATOR_PII_KEY || undefined,
     creatorPiiKeyFile: path.join(dataDir, "creator-pii.key"),
+    piiKeys: env.PII_KEYS ? (parsePiiKeys(env.PII_KEYS) ?? []) : [],
   };
 }

@@ -50,7 +50,7 @@ export default function OpsApplication() {
   const format = useFormat();
   const locale = useLocale();
   const [params] = useSearchParams();
-  const { application: a, pii, categories, views } = useLoaderData<typeof loader>();
+  const { application: a, pii, piiKeyMissing, categories, views } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>() as ActionData | undefined;
   const fields = data?.failure.fields ?? {};
   const done = params.get("done");
@@ -72,14 +72,20 @@ export default function OpsApplication() {
         <p className="notice small" role="note" data-testid="pii-notice">
           {t("opsApplications.piiNotice")}
         </p>
-        <dl style={{ display: "grid", gridTemplateColumns: "auto 1fr", gap: "4px 12px", margin: 0 }}>
-          <dt>{t("creatorApply.realName")}</dt>
-          <dd style={{ margin: 0 }} data-testid="pii-real-name">{pii.realName}</dd>
-          <dt>{t("creatorApply.contact")}</dt>
-          <dd style={{ margin: 0 }}>{pii.contact}</dd>
-          <dt>{t("creatorApply.region")}</dt>
-          <dd style={{ margin: 0 }}>{pii.region}</dd>
-        </dl>
+        {pii ? (
+          <dl style={{ display: "grid", gridTemplateColumns: "auto 1fr", gap: "4px 12px", margin: 0 }}>
+            <dt>{t("creatorApply.realName")}</dt>
+            <dd style={{ margin: 0 }} data-testid="pii-real-name">{pii.realName}</dd>
+            <dt>{t("creatorApply.contact")}</dt>
+            <dd style={{ margin: 0 }}>{pii.contact}</dd>
+            <dt>{t("creatorApply.region")}</dt>
+            <dd style={{ margin: 0 }}>{pii.region}</dd>
+          </dl>
+        ) : (
+          <p className="notice notice-error small" role="alert" data-testid="pii-key-missing">
+            {t("opsApplications.piiKeyMissing", { keyId: piiKeyMissing ?? "" })}
+          </p>
+        )}
         <details>
           <summary className="small">{t("opsApplications.views", { count: views.length })}</summary>
           <ul className="small" aria-label={t("opsApplications.views", { count: views.length })}>

@@ -53,11 +53,17 @@ export const applicationsOperations: ApiOperation[] = [
     operationId: "getCreatorApplication",
     method: "get",
     path: "/creator-applications/:applicationId",
-    summary: "One application with the applicant's personal data, for staff; every call is recorded in the PII access log",
+    summary: "One application with the applicant's personal data, for staff; every view is recorded in the PII access log and the audit log",
     tags,
     auth: "review:creatorApplication:any",
     params,
-    response: applicationResponse.extend({ pii: piiViewSchema }),
+    description:
+      "`pii` is null when the applicant's personal data was encrypted with a key that is no longer configured; `piiKeyMissing` then " +
+      "names that key (add it back to PII_KEYS). Such a request shows nothing and logs nothing.",
+    response: applicationResponse.extend({
+      pii: piiViewSchema.nullable(),
+      piiKeyMissing: z.string().nullable().describe("The id of the missing key when `pii` is null, else null."),
+    }),
     handler: ({ ctx, user, params: p }) => getCreatorApplicationForStaff(ctx, user, p.applicationId, "api"),
   }),
   defineOperation({

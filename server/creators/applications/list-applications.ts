@@ -4,7 +4,8 @@ import type { AppContext } from "../../context";
 import { requirePermission, type CurrentUser } from "../../identity";
 import { parseInput } from "../../identity/parse-input";
 import { AppError } from "../../shared/errors";
-import { decryptPii, piiKey } from "./pii";
+import { recordAudit } from "../../ops";
+import { decryptPii, PiiKeyMissingError, piiKeyring } from "./pii";
 import { isUuid, listApplicationsQuerySchema, type ApplicationView, type ListApplicationsQuery, type PiiView } from "./schemas";
 import { applicationById, applicationViews } from "./views";
 
@@ -17,25 +18,49 @@ export async function listCreatorApplications(ctx: Pick<AppContext, "db">, staff
   return applicationViews(ctx.db, q.status ? eq(creatorApplications.status, q.status) : undefined, q.limit ?? 50);
 }
 
+/** The personal-data fields the staff view shows (named in the audit log; their values never are). */
+const PII_FIELDS = ["realName", "contact", "region"] as const;
+
 /**
- * One application for staff, with the applicant's decrypted personal data. Each call writes a
- * pii_access_log row (who, which application, when, from where) before the data is returned, so no view
- * goes unrecorded.
+ * One application for staff, with the applicant's decrypted personal data. Each view writes a
+ * pii_access_log row (who, which application, when, from where) and an audit-log entry
+ * (`creators.application.pii.view`, naming the fields shown, never their values) in one transaction
+ * before the data is returned, so no view goes unrecorded. When the data was encrypted with a key that is
+ * no longer configured, the rest of the application still opens: `pii` is null and `piiKeyMissing` names
+ * the key to add back (nothing was shown, so nothing is logged).
  */
 export async function getCreatorApplicationForStaff(
   ctx: Pick<AppContext, "db" | "clock" | "config">,
   staff: CurrentUser | null,
   applicationId: string,
   channel: "web" | "api",
-): Promise<{ application: ApplicationView; pii: PiiView }> {
+): Promise<{ application: ApplicationView; pii: PiiView | null; piiKeyMissing: string | null }> {
   requirePermission(staff, REVIEW_PERMISSION);
   if (!isUuid(applicationId)) throw new AppError("NOT_FOUND", "creators.application.notFound");
   const [row] = await ctx.db.select().from(creatorApplications).where(eq(creatorApplications.id, applicationId));
   if (!row) throw new AppError("NOT_FOUND", "creators.application.notFound");
-  await ctx.db.insert(piiAccessLog).values({ viewerId: staff.id, applicationId, channel, at: ctx.clock.now() });
-  const key = piiKey(ctx.config);
-  const pii = { realName: decryptPii(key, row.realNameCipher), contact: decryptPii(key, row.contactCipher), region: decryptPii(key, row.regionCipher) };
-  return { application: (await applicationById(ctx.db, applicationId))!, pii };
+  const keys = piiKeyring(ctx.config);
+  let pii: PiiView;
+  try {
+    pii = { realName: decryptPii(keys, row.realNameCipher), contact: decryptPii(keys, row.contactCipher), region: decryptPii(keys, row.regionCipher) };
+  } catch (error) {
+    if (!(error instanceof PiiKeyMissingError)) throw error;
+    return { application: (await applicationById(ctx.db, applicationId))!, pii: null, piiKeyMissing: error.keyId };
+  }
+  const now = ctx.clock.now();
+  await ctx.db.transaction(async (tx) => {
+    await tx.insert(piiAccessLog).values({ viewerId: staff.id, applicationId, channel, at: now });
+    await recordAudit(tx, {
+      actorId: staff.id,
+      action: "creators.application.pii.view",
+      subjectType: "creator_application",
+      subjectId: applicationId,
+      before: null,
+      after: { fields: [...PII_FIELDS], channel },
+      at: now,
+    });
+  });
+  return { application: (await applicationById(ctx.db, applicationId))!, pii, piiKeyMissing: null };
 }
 
 /** Who saw this application's personal data and when, newest first (shown next to the data itself). */
