@@ -1,7 +1,8 @@
 import { json, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { CampaignMeta, CountBarChart, percentOfBp } from "~/components/campaigns/campaign-bits";
+import { CampaignMeta, Countdown, CountBarChart, percentOfBp } from "~/components/campaigns/campaign-bits";
 import {
+  cancelCampaign,
   campaignProducts,
   eligibleNotes,
   formFailure,
@@ -26,7 +27,9 @@ import { getUser, requireUser } from "~/utils/session.server";
  * One campaign and its results: what it is and pays, join (fan-only campaigns say how to get in),
  * enter a note (content bounty), the check-in challenge, the live stream's time and products with
  * the creator's links; participants, entries, winners and a chart of entries per day. Whoever runs
- * it (staff, or the creator) judges entries here. Plain posts, so all of it works without JavaScript.
+ * it (staff, or the creator) judges entries here — while it runs and for 7 days after its end — and,
+ * until it ends, edits or cancels it with a reason. An upcoming campaign shows its countdown; joining
+ * opens at the start. Plain posts, so all of it works without JavaScript.
  */
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
@@ -40,7 +43,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     campaignProducts(context, c.productIds, c.creator?.id ?? null),
     user && c.type === "content_bounty" && c.viewer?.joined && c.status === "active" ? eligibleNotes(context, user, c.startsAt) : Promise.resolve([]),
   ]);
-  return json({ results, products, notes, signedIn: user !== null });
+  return json({ results, products, notes, signedIn: user !== null, now: context.clock.now().toISOString() });
 }
 
 type ActionData = { intent: string; id?: string; ok: boolean; failure: FormFailure | null };
@@ -55,6 +58,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   try {
     if (intent === "join") await joinCampaign(context, user, campaignId);
     else if (intent === "submit") await submitToCampaign(context, user, campaignId, { postId: String(form.get("postId") ?? "") });
+    else if (intent === "cancel") await cancelCampaign(context, user, campaignId, { reason: String(form.get("cancelReason") ?? "") });
     else {
       const reason = String(form.get("reason") ?? "").trim();
       const review = intent === "topPick" ? { action: "topPick" } : { action: intent, ...(reason ? { reason } : {}) };
@@ -84,6 +88,7 @@ function SubmissionRow({ s, judge, result }: { s: SubmissionView; judge: boolean
       <span className="muted small">
         @{s.member.handle} · {format.dateTime(s.submittedAt)}
         {s.rewardedPoints > 0 ? ` · ${t("campaigns.sub.points", { points: format.count(s.rewardedPoints) })}` : ""}
+        {s.rewardedCents > 0 ? ` · ${t("campaigns.sub.cash", { amount: format.money(s.rewardedCents) })}` : ""}
       </span>
       {s.reason ? <span className="small">{s.reason}</span> : null}
       {mine?.failure ? <FormErrors errors={[mine.failure.message]} /> : null}
@@ -121,18 +126,44 @@ function SubmissionRow({ s, judge, result }: { s: SubmissionView; judge: boolean
 export default function CampaignPage() {
   const t = useT();
   const format = useFormat();
-  const { results, products, notes, signedIn } = useLoaderData<typeof loader>();
+  const { results, products, notes, signedIn, now } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as ActionData | undefined;
   const c = results.campaign;
-  const judge = Boolean(c.viewer?.canManage);
+  // Judging stays open 7 days past the end; the buttons go when the server would refuse them.
+  const judge = Boolean(c.viewer?.canManage) && (c.status === "active" || (c.status === "ended" && now < c.judgingEndsAt));
+  const cancelFailure = result?.intent === "cancel" ? result.failure : null;
   const pageFailure = result?.failure && !result.id ? result.failure : null;
   return (
     <div className="stack">
       <PageHeader title={c.title}>
         <CampaignMeta c={c} />
       </PageHeader>
-      {result?.ok ? <Toast>{t(result.intent === "join" ? "campaigns.joinedToast" : result.intent === "submit" ? "campaigns.submit.done" : "campaigns.review.done")}</Toast> : null}
-      {pageFailure ? <FormErrors errors={[pageFailure.message]} /> : null}
+      {result?.ok ? (
+        <Toast>
+          {t(
+            result.intent === "join"
+              ? "campaigns.joinedToast"
+              : result.intent === "submit"
+                ? "campaigns.submit.done"
+                : result.intent === "cancel"
+                  ? "campaigns.cancel.done"
+                  : "campaigns.review.done",
+          )}
+        </Toast>
+      ) : null}
+      {pageFailure && result?.intent !== "cancel" ? <FormErrors errors={[pageFailure.message]} /> : null}
+      {c.coverUrl ? <img className="cp-cover" src={c.coverUrl} alt={t("campaigns.cover.alt", { title: c.title })} /> : null}
+      {c.status === "cancelled" && c.cancelReason ? (
+        <p className="cp-notice" role="note" data-testid="campaign-cancelled">
+          {t("campaigns.cancelledBecause", { reason: c.cancelReason })}
+        </p>
+      ) : null}
+      {c.status === "upcoming" ? (
+        <p className="small">
+          <Countdown startsAt={c.startsAt} now={now} /> · {t("campaigns.opensAt", { time: format.dateTime(c.startsAt) })}
+        </p>
+      ) : null}
+      {c.status === "ended" && c.viewer?.canManage && now < c.judgingEndsAt ? <p className="small muted">{t("campaigns.judgingUntil", { time: format.dateTime(c.judgingEndsAt) })}</p> : null}
 
       <section className="card card-body cp-section" aria-labelledby="cp-about">
         <h2 id="cp-about" className="visually-hidden">
@@ -151,6 +182,7 @@ export default function CampaignPage() {
         <ul className="small">
           {c.rewardPoints > 0 ? <li>{t("campaigns.reward", { points: format.count(c.rewardPoints) })}</li> : null}
           {c.topN > 0 ? <li>{t("campaigns.topReward", { n: c.topN, points: format.count(c.topExtraPoints) })}</li> : null}
+          {c.topBonusCents > 0 ? <li>{t("campaigns.topBonus", { amount: format.money(c.topBonusCents) })}</li> : null}
           {c.bonusRateBp > 0 ? <li>{t("campaigns.bonus", { rate: percentOfBp(c.bonusRateBp) })}</li> : null}
           {c.liveAt ? <li>{t("campaigns.live.time", { time: format.dateTime(c.liveAt) })}</li> : null}
           <li>{t("campaigns.participants", { count: format.count(c.participantCount) })}</li>
@@ -173,13 +205,48 @@ export default function CampaignPage() {
               {t("campaigns.fansOnlyHint")} <Link to={`/u/${c.creator.handle}/fans`}>{t("campaigns.toFanGroup")}</Link>
             </p>
           ) : null}
-          {c.challengeId ? (
+          {c.challengeId && c.status === "active" ? (
             <Link to={`/challenges/${c.challengeId}`} className="btn">
               {t("campaigns.challenge")}
             </Link>
           ) : null}
+          {c.type === "content_bounty" ? (
+            <Link to={`/campaigns/${c.id}/results`} className="btn">
+              {t("campaigns.results.link")}
+            </Link>
+          ) : null}
+          {c.viewer?.canEdit ? (
+            <Link to={`/campaigns/${c.id}/edit`} className="btn">
+              {t("campaigns.edit")}
+            </Link>
+          ) : null}
         </div>
       </section>
+
+      {c.viewer?.canEdit ? (
+        <section className="card card-body cp-section" aria-labelledby="cp-cancel">
+          <h2 id="cp-cancel">{t("campaigns.cancel.title")}</h2>
+          {cancelFailure && Object.keys(cancelFailure.fields).length === 0 ? <FormErrors errors={[cancelFailure.message]} /> : null}
+          <Form method="post" className="cp-form">
+            <div className="field">
+              <label htmlFor="cp-cancelReason">{t("campaigns.cancel.reason")}</label>
+              <input
+                id="cp-cancelReason"
+                name="cancelReason"
+                className="input"
+                maxLength={200}
+                required
+                aria-invalid={cancelFailure?.fields.reason ? true : undefined}
+                aria-describedby={cancelFailure?.fields.reason ? "cp-cancelReason-errors" : undefined}
+              />
+              <ErrorList id="cp-cancelReason-errors" errors={cancelFailure?.fields.reason} />
+            </div>
+            <button type="submit" name="intent" value="cancel" className="btn btn-danger">
+              {t("campaigns.cancel.button")}
+            </button>
+          </Form>
+        </section>
+      ) : null}
 
       {products.length > 0 ? (
         <section className="card card-body cp-section" aria-labelledby="cp-products">

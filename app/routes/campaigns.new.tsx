@@ -1,9 +1,11 @@
 import { json, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useState } from "react";
 import { categoryOptions, createCampaign, formFailure, localInputToIso, mayRunCampaigns, productOptions, type CreateCampaignInput, type FormFailure } from "~/components/campaigns/campaigns.server";
 import { PageHeader } from "~/components/empty-state";
 import { GeneralErrorBoundary } from "~/components/error-page";
 import { ErrorList, FormErrors } from "~/components/forms";
+import { UploadPicker } from "~/components/upload-picker";
 import { useLocale, useT, type UiKey } from "~/i18n";
 import styles from "~/styles/campaigns.css";
 import { resolveLocale } from "~/utils/locale.server";
@@ -13,7 +15,8 @@ import { requireUser } from "~/utils/session.server";
 /**
  * 发起活动: one plain form for the four types (fields that don't apply to a type are ignored by it).
  * Staff start platform campaigns, C2+ creators their own. The form posts without JavaScript; refused
- * fields come back with their messages next to them.
+ * fields come back with their messages next to them. The cover uploads through the shared picker (with
+ * progress) and the form waits for it; staff may add a cash bonus for top picks (in yuan here, cents below).
  */
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
@@ -36,10 +39,12 @@ function inputFromForm(form: FormData, timeZone: string): Record<string, unknown
   const num = (k: string, fallback?: number) => (str(k) === "" ? fallback : Number(str(k)));
   const type = str("type");
   const percent = str("bonusPercent");
+  const yuan = str("topBonusYuan");
   return {
     type,
     title: str("title"),
     brief: str("brief"),
+    coverUploadId: str("coverUploadId") || null,
     categorySlug: str("categorySlug") || null,
     topic: str("topic") || null,
     startsAt: localInputToIso(str("startsAt"), timeZone),
@@ -48,6 +53,8 @@ function inputFromForm(form: FormData, timeZone: string): Record<string, unknown
     rewardPoints: num("rewardPoints", 0),
     topN: num("topN", 0),
     topExtraPoints: num("topExtraPoints", 0),
+    // Yuan with up to two decimals → cents; anything else passes through as NaN for the schema to refuse.
+    topBonusCents: yuan === "" ? 0 : /^\d+(\.\d{1,2})?$/.test(yuan) ? Math.round(Number(yuan) * 100) : Number.NaN,
     bonusRateBp: percent === "" ? 0 : Math.round(Number(percent) * 100),
     productIds: form.getAll("productIds").map(String),
     requiredDays: type === "checkin_challenge" ? num("requiredDays") : undefined,
@@ -88,6 +95,7 @@ export default function NewCampaign() {
   const result = useActionData<typeof action>() as ActionData | undefined;
   const v = result?.values ?? {};
   const f = result?.failure.fields ?? {};
+  const [uploading, setUploading] = useState(false);
   if (!allowed) {
     return (
       <div className="stack">
@@ -120,6 +128,10 @@ export default function NewCampaign() {
         <Field name="brief" label={t("campaigns.form.brief")} errors={f.brief}>
           {(p) => <textarea {...p} name="brief" className="textarea" rows={4} maxLength={2000} defaultValue={v.brief} />}
         </Field>
+        <fieldset className="field">
+          <legend>{t("campaigns.form.cover")}</legend>
+          <UploadPicker mode="images" max={1} name="coverUploadId" label={t("campaigns.form.coverAdd")} errors={f.coverUploadId} onBusyChange={setUploading} />
+        </fieldset>
         <div className="cp-grid2">
           <Field name="categorySlug" label={t("campaigns.form.category")} errors={f.categorySlug}>
             {(p) => (
@@ -154,6 +166,11 @@ export default function NewCampaign() {
           <Field name="topExtraPoints" label={t("campaigns.form.topExtraPoints")} errors={f.topExtraPoints}>
             {(p) => <input {...p} name="topExtraPoints" type="number" inputMode="numeric" min={0} className="input" defaultValue={v.topExtraPoints ?? "0"} />}
           </Field>
+          {isCreator ? null : (
+            <Field name="topBonusYuan" label={t("campaigns.form.topBonusYuan")} errors={f.topBonusCents}>
+              {(p) => <input {...p} name="topBonusYuan" type="number" inputMode="decimal" min={0} step="0.01" className="input" defaultValue={v.topBonusYuan} />}
+            </Field>
+          )}
           <Field name="bonusPercent" label={t("campaigns.form.bonusPercent")} errors={f.bonusRateBp}>
             {(p) => <input {...p} name="bonusPercent" type="number" inputMode="decimal" min={0} max={50} step="0.5" className="input" defaultValue={v.bonusPercent} />}
           </Field>
@@ -181,7 +198,7 @@ export default function NewCampaign() {
           </label>
         ) : null}
         <ErrorList errors={f.fanGroupOnly} />
-        <button type="submit" className="btn btn-primary">
+        <button type="submit" className="btn btn-primary" disabled={uploading}>
           {t("campaigns.form.submit")}
         </button>
       </Form>

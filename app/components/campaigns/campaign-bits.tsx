@@ -9,7 +9,8 @@ export interface CampaignCardData {
   brief: string;
   ownerType: "platform" | "creator";
   creator: { handle: string; displayName: string } | null;
-  status: "draft" | "active" | "ended";
+  status: "draft" | "upcoming" | "active" | "ended" | "cancelled";
+  coverUrl?: string | null;
   startsAt: string;
   endsAt: string;
   brandName: string | null;
@@ -34,12 +35,37 @@ export function CampaignMeta({ c }: { c: CampaignCardData }) {
   );
 }
 
-export function CampaignCard({ c }: { c: CampaignCardData }) {
+/**
+ * "3 天 4 小时后开始" for an upcoming campaign, from the server's time at render (the page is fresh on
+ * every visit; a live ticking clock would only differ between server and browser).
+ */
+export function Countdown({ startsAt, now }: { startsAt: string; now: string }) {
+  const t = useT();
+  const ms = Math.max(0, Date.parse(startsAt) - Date.parse(now));
+  const minutes = Math.max(1, Math.ceil(ms / 60_000));
+  const days = Math.floor(minutes / 1440);
+  const hours = Math.floor((minutes % 1440) / 60);
+  const text =
+    days > 0
+      ? t("campaigns.countdown.days", { days, hours })
+      : minutes >= 60
+        ? t("campaigns.countdown.hours", { hours, minutes: minutes % 60 })
+        : t("campaigns.countdown.minutes", { minutes });
+  return (
+    <span className="cp-countdown" data-testid="campaign-countdown">
+      <time dateTime={startsAt}>{text}</time>
+    </span>
+  );
+}
+
+export function CampaignCard({ c, now }: { c: CampaignCardData; now?: string }) {
   const t = useT();
   const format = useFormat();
   return (
-    <li className="card card-body cp-card">
+    <li className="card card-body cp-card" data-testid="campaign-card" data-status={c.status}>
+      {c.coverUrl ? <img className="cp-cover" src={c.coverUrl} alt={t("campaigns.cover.alt", { title: c.title })} loading="lazy" /> : null}
       <CampaignMeta c={c} />
+      {c.status === "upcoming" && now ? <Countdown startsAt={c.startsAt} now={now} /> : null}
       <h2 className="cp-card-title">
         <Link to={`/campaigns/${c.id}`}>{c.title}</Link>
       </h2>

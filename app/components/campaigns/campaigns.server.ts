@@ -3,6 +3,7 @@
  * modules, so none of it can reach the browser bundle.
  */
 export {
+  cancelCampaign,
   createCampaign,
   getCampaign,
   getCampaignResults,
@@ -14,15 +15,17 @@ export {
   mayRunCampaigns,
   reviewSubmission,
   submitToCampaign,
+  updateCampaign,
   type CampaignResults,
   type CampaignView,
   type CreateCampaignInput,
   type FanGroupView,
   type ReviewSubmissionInput,
   type SubmissionView,
+  type UpdateCampaignInput,
 } from "../../../server/creators";
 export { formFailure, type FormFailure } from "~/components/rewards/form-errors.server";
-export { localInputToIso } from "~/components/rewards/local-time";
+export { isoToLocalInput, localInputToIso } from "~/components/rewards/local-time";
 
 import { and, asc, desc, eq, gte, inArray, isNull, sql } from "drizzle-orm";
 import type { AppLoadContext } from "@remix-run/node";

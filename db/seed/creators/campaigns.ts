@@ -1,7 +1,9 @@
 import { and, asc, desc, eq, gte, isNotNull, ne, sql } from "drizzle-orm";
 import { categories, distributionLinks, fanGroupMembers, posts, products, users } from "../../schema";
 import type { AppContext } from "../../../server/context";
-import { createCampaign, joinCampaign, reviewSubmission, submitToCampaign } from "../../../server/creators/campaigns";
+import { cancelCampaign, createCampaign, joinCampaign, reviewSubmission, submitToCampaign } from "../../../server/creators/campaigns";
+import { renderImage } from "../content/images";
+import { COVER_VARIANTS, storeRenderedUpload } from "../content/uploads";
 import { joinFanGroup } from "../../../server/creators/fan-groups";
 import { fanLevelFor, INTERACTION_POINTS } from "../../../server/creators/fan-groups/levels";
 import { findCurrentUser, type CurrentUser } from "../../../server/identity";
@@ -22,7 +24,12 @@ const HOUR = 3_600_000;
  *   and enter their notes; staff approve most, reject one with a reason and pick one top note;
  * - the creator's product push on the products they link to (+5 % for two weeks);
  * - the creator's fan-only 14-day check-in challenge, joined by their fans;
- * - the creator's live-stream invitation three days from now with the same products.
+ * - the creator's live-stream invitation three days from now with the same products;
+ * - an ended platform bounty (26 to 11 days ago) with its results: approved entries, a top pick paid
+ *   points and a ¥50 cash bonus and featured on the home page;
+ * - an upcoming platform bounty opening in three days (visible with its countdown, not joinable yet);
+ * - a creator's Q&A bounty cancelled with a reason, its participants told.
+ * The platform bounties carry rendered cover pictures.
  */
 export const campaignsSeedSteps: DemoSeedStep[] = [
   {
@@ -84,7 +91,17 @@ export const campaignsSeedSteps: DemoSeedStep[] = [
       // ---- a platform brand bounty with entries ----
       const [beauty] = await tx.select({ id: categories.id }).from(categories).where(eq(categories.slug, "beauty"));
       const bountyStart = new Date(now.getTime() - 10 * DAY);
+      const cover = async (from: string, to: string, when: Date) =>
+        (
+          await storeRenderedUpload(tx, ctx.storage, {
+            ownerId: staff.id,
+            kind: "image",
+            image: await renderImage(coverArt(from, to), COVER_VARIANTS),
+            now: when,
+          })
+        ).id;
       const bounty = await createCampaign(at(new Date(bountyStart.getTime() - HOUR)), staff, {
+        coverUploadId: await cover("#f7c6cf", "#f29e6d", new Date(bountyStart.getTime() - 2 * HOUR)),
         type: "content_bounty",
         title: "秋冬修护好物征集",
         brief: "换季皮肤干、敏感？分享你的修护单品和用法，通过即得 50 积分，优胜作品额外 300 积分并上首页推荐。",
@@ -167,6 +184,91 @@ export const campaignsSeedSteps: DemoSeedStep[] = [
         fanGroupOnly: true,
       });
       for (const id of fans.slice(0, 6)) await joinCampaign(at(new Date(now.getTime() - DAY)), await find(id), challengeCampaign.id);
+
+      // ---- an ended platform bounty and its results ----
+      const pastStart = new Date(now.getTime() - 26 * DAY);
+      const pastEnd = new Date(now.getTime() - 11 * DAY);
+      const past = await createCampaign(at(new Date(pastStart.getTime() - HOUR)), staff, {
+        type: "content_bounty",
+        title: "我的宝藏好物分享周",
+        brief: "晒出你最近用过最值的一件好物：通过得 30 积分，优胜 2 名各得 200 积分和 ¥50 现金奖励，并上首页精选。",
+        coverUploadId: await cover("#c6e2f7", "#8fb8e8", new Date(pastStart.getTime() - 2 * HOUR)),
+        startsAt: pastStart.toISOString(),
+        endsAt: pastEnd.toISOString(),
+        rewardPoints: 30,
+        topExtraPoints: 200,
+        topN: 2,
+        topBonusCents: 5000,
+      });
+      const pastEntries = await tx
+        .select({ id: posts.id, authorId: posts.authorId, publishedAt: posts.publishedAt })
+        .from(posts)
+        .innerJoin(users, eq(users.id, posts.authorId))
+        .where(
+          and(
+            eq(posts.status, "published"),
+            isNotNull(posts.publishedAt),
+            gte(posts.publishedAt, pastStart),
+            sql`${posts.publishedAt} < ${new Date(pastEnd.getTime() - 3 * HOUR).toISOString()}::timestamptz`,
+            ne(posts.authorId, staff.id),
+            eq(users.status, "active"),
+          ),
+        )
+        .orderBy(desc(posts.likeCount), asc(posts.id))
+        .limit(8);
+      const pastSubs: string[] = [];
+      const entered = new Set<string>();
+      for (const e of pastEntries) {
+        const author = await find(e.authorId);
+        await joinCampaign(at(new Date(e.publishedAt!.getTime() + HOUR)), author, past.id);
+        // One entry per member keeps the results page a list of different people.
+        if (entered.has(e.authorId)) continue;
+        entered.add(e.authorId);
+        pastSubs.push((await submitToCampaign(at(new Date(e.publishedAt!.getTime() + 2 * HOUR)), author, past.id, { postId: e.id })).id);
+      }
+      const pastJudged = new Date(pastEnd.getTime() + DAY);
+      for (const [i, id] of pastSubs.entries()) {
+        if (i < 2) await reviewSubmission(at(pastJudged), staff, id, { action: "topPick" });
+        else if (i === pastSubs.length - 1 && pastSubs.length > 3) await reviewSubmission(at(pastJudged), staff, id, { action: "reject", reason: "和活动主题关系不大，下次活动再来。" });
+        else await reviewSubmission(at(pastJudged), staff, id, { action: "approve" });
+      }
+
+      // ---- an upcoming platform bounty ----
+      await createCampaign(at(new Date(now.getTime() - DAY)), staff, {
+        type: "content_bounty",
+        title: "年末护肤复盘征集",
+        brief: "12 月开始：回顾你这一年的护肤路线，通过得 50 积分，优胜 3 名额外 300 积分。",
+        coverUploadId: await cover("#e2d4f7", "#b79be8", new Date(now.getTime() - DAY)),
+        categorySlug: beauty ? "beauty" : null,
+        startsAt: new Date(now.getTime() + 3 * DAY).toISOString(),
+        endsAt: new Date(now.getTime() + 17 * DAY).toISOString(),
+        rewardPoints: 50,
+        topExtraPoints: 300,
+        topN: 3,
+      });
+
+      // ---- a creator's campaign, cancelled with a reason ----
+      const cancelled = await createCampaign(at(new Date(now.getTime() - 4 * DAY)), creator, {
+        type: "content_bounty",
+        title: "粉丝问答：你最想了解的成分",
+        brief: "留下你最想了解的护肤成分，我挑 5 个写成笔记。",
+        startsAt: new Date(now.getTime() - 4 * DAY).toISOString(),
+        endsAt: new Date(now.getTime() + 6 * DAY).toISOString(),
+        rewardPoints: 20,
+      });
+      for (const id of fans.slice(0, 3)) await joinCampaign(at(new Date(now.getTime() - 3 * DAY)), await find(id), cancelled.id);
+      await cancelCampaign(at(new Date(now.getTime() - 2 * DAY)), creator, cancelled.id, { reason: "和品牌方的合作有变动，这期问答改到下个月，感谢大家参与！" });
     },
   },
 ];
+
+/** A soft two-colour cover (16:9) for the demo's platform campaigns. */
+function coverArt(from: string, to: string): string {
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="675" viewBox="0 0 1200 675">
+  <defs><linearGradient id="g" x1="0" y1="0" x2="1" y2="1"><stop offset="0" stop-color="${from}"/><stop offset="1" stop-color="${to}"/></linearGradient></defs>
+  <rect width="1200" height="675" fill="url(#g)"/>
+  <circle cx="980" cy="140" r="190" fill="#ffffff" opacity="0.25"/>
+  <circle cx="180" cy="560" r="240" fill="#ffffff" opacity="0.18"/>
+  <rect x="470" y="210" width="260" height="260" rx="40" fill="#ffffff" opacity="0.35"/>
+</svg>`;
+}

@@ -1,10 +1,11 @@
 import { eq } from "drizzle-orm";
 import { z } from "zod";
-import { campaigns, users } from "../../../db/schema";
+import { campaignParticipants, campaigns, users } from "../../../db/schema";
 import { defineConsumer, type Consumer } from "../../jobs/consumer";
 // The module, not the notifications index: the index reaches the jobs registry that lists this consumer.
 import { recordNotification } from "../../notifications/record-notification";
 import { t, type MessageLocale } from "../../shared/messages";
+import { CAMPAIGN_CANCELLED } from "./events";
 
 const payloadSchema = z.looseObject({
   campaignId: z.uuid(),
@@ -43,5 +44,40 @@ export const notifyCampaignReview = defineConsumer({
   },
 });
 
+const cancelledSchema = z.looseObject({ campaignId: z.uuid(), reason: z.string() });
+
+/**
+ * Tells everyone who joined a campaign that it was cancelled, and why, each in their language. One
+ * notice per participant and campaign (the group key folds a second delivery into the unread row).
+ */
+export const notifyCampaignCancelled = defineConsumer({
+  name: "creators.campaigns.notifyCancelled",
+  events: [CAMPAIGN_CANCELLED],
+  async handle(tx, event, ctx) {
+    const p = cancelledSchema.parse(event.payload);
+    const [campaign] = await tx.select({ title: campaigns.title }).from(campaigns).where(eq(campaigns.id, p.campaignId));
+    if (!campaign) return;
+    const people = await tx
+      .select({ id: users.id, locale: users.locale })
+      .from(campaignParticipants)
+      .innerJoin(users, eq(users.id, campaignParticipants.userId))
+      .where(eq(campaignParticipants.campaignId, p.campaignId));
+    for (const person of people) {
+      const locale: MessageLocale = person.locale === "en" ? "en" : "zh-CN";
+      await recordNotification(tx, ctx, {
+        eventId: event.id,
+        userId: person.id,
+        type: "system",
+        groupKey: `campaign:${p.campaignId}:cancelled`,
+        actorId: null,
+        subjectType: "system",
+        subjectId: null,
+        data: { kind: "campaign", campaignId: p.campaignId, action: "cancelled", reason: p.reason, excerpt: t(locale, "campaigns.notice.cancelled", { title: campaign.title, reason: p.reason }), href: `/campaigns/${p.campaignId}` },
+        at: event.occurredAt,
+      });
+    }
+  },
+});
+
 /** Outbox consumers of the campaigns area (registered through ../consumers.ts). */
-export const campaignsConsumers: Consumer[] = [notifyCampaignReview];
+export const campaignsConsumers: Consumer[] = [notifyCampaignReview, notifyCampaignCancelled];

@@ -30,6 +30,8 @@ export async function createCampaign(ctx: AppContext, user: CurrentUser | null, 
   const endsAt = new Date(data.endsAt);
   if (endsAt <= now) throw invalid("endsAt", "campaigns.endsAt.past");
   if (data.fanGroupOnly && platform) throw invalid("fanGroupOnly", "campaigns.fanGroupOnly.platform");
+  // Cash comes out of the platform's budget: a creator's campaign rewards in points only.
+  if (data.topBonusCents > 0 && !platform) throw invalid("topBonusCents", "campaigns.topBonusCents.platformOnly");
 
   if (data.coverUploadId) {
     try {
@@ -107,6 +109,7 @@ export async function createCampaign(ctx: AppContext, user: CurrentUser | null, 
         rewardPoints: data.rewardPoints,
         topExtraPoints: data.topExtraPoints,
         topN: data.topN,
+        topBonusCents: data.topBonusCents,
         bonusRateBp: data.type === "product_push" ? data.bonusRateBp : 0,
         productIds,
         challengeId,
@@ -124,7 +127,7 @@ export async function createCampaign(ctx: AppContext, user: CurrentUser | null, 
       subjectType: "campaign",
       subjectId: row!.id,
       before: null,
-      after: { type: row!.type, title: row!.title, ownerType: row!.ownerType, startsAt: data.startsAt, endsAt: data.endsAt, challengeId },
+      after: { type: row!.type, title: row!.title, ownerType: row!.ownerType, startsAt: data.startsAt, endsAt: data.endsAt, challengeId, topBonusCents: data.topBonusCents },
       at: now,
     });
     return row!.id;

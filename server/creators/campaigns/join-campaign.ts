@@ -14,7 +14,7 @@ export interface JoinCampaignResult {
 }
 
 /**
- * Joins a campaign while it runs. Idempotent: the participation's primary key turns any number of
+ * Joins a campaign while it runs (not before its start, after its end or once cancelled: 409). Idempotent: the participation's primary key turns any number of
  * racing joins into one row, and only the insert that made it raises participant_count (same
  * transaction). A fan-only campaign admits only the running creator's fan group. Joining a check-in
  * challenge campaign also joins its challenge, so the member can check in straight away.
@@ -25,8 +25,11 @@ export async function joinCampaign(ctx: AppContext, user: CurrentUser | null, ca
   const campaign = await findCampaign(ctx.db, campaignId);
   if (!campaign || campaign.status === "draft") throw new AppError("NOT_FOUND", "campaigns.notFound");
   const now = ctx.clock.now();
-  if (statusAt(campaign, now) === "ended") throw new AppError("CONFLICT", "campaigns.join.ended");
-  if (campaign.startsAt > now) throw new AppError("CONFLICT", "campaigns.join.notStarted");
+  // An upcoming campaign is visible with its countdown, but joining opens at the start.
+  const status = statusAt(campaign, now);
+  if (status === "cancelled") throw new AppError("CONFLICT", "campaigns.cancelled");
+  if (status === "ended") throw new AppError("CONFLICT", "campaigns.join.ended");
+  if (status === "upcoming") throw new AppError("CONFLICT", "campaigns.join.notStarted");
   if (campaign.fanGroupOnly && campaign.creatorId && !(await isFan(ctx.db, campaign.creatorId, user.id))) {
     throw new AppError("FORBIDDEN", "campaigns.join.fansOnly");
   }

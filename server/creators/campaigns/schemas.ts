@@ -19,6 +19,8 @@ const instant = (message: string) => z.iso.datetime({ offset: true, error: messa
 export const MAX_REWARD_POINTS = 100_000;
 /** A product push adds at most 50 % commission on top of the product's own rate. */
 export const MAX_BONUS_RATE_BP = 5000;
+/** A top pick's cash bonus is at most ¥10,000. */
+export const MAX_TOP_BONUS_CENTS = 1_000_000;
 
 export const createCampaignSchema = z
   .strictObject({
@@ -34,6 +36,8 @@ export const createCampaignSchema = z
     rewardPoints: int("campaigns.rewardPoints").min(0, "campaigns.rewardPoints").max(MAX_REWARD_POINTS, "campaigns.rewardPoints").default(0),
     topExtraPoints: int("campaigns.topExtraPoints").min(0, "campaigns.topExtraPoints").max(MAX_REWARD_POINTS, "campaigns.topExtraPoints").default(0),
     topN: int("campaigns.topN").min(0, "campaigns.topN").max(100, "campaigns.topN").default(0),
+    /** Platform campaigns: cash (cents) for each top pick, paid into the member's earnings. */
+    topBonusCents: int("campaigns.topBonusCents").min(0, "campaigns.topBonusCents").max(MAX_TOP_BONUS_CENTS, "campaigns.topBonusCents").default(0),
     bonusRateBp: int("campaigns.bonusRateBp").min(0, "campaigns.bonusRateBp").max(MAX_BONUS_RATE_BP, "campaigns.bonusRateBp").default(0),
     productIds: z.array(idSchema, { error: "campaigns.productIds" }).max(10, "campaigns.productIds").default([]),
     /** Check-in challenge: how many check-ins out of the campaign's days complete it. */
@@ -46,8 +50,30 @@ export const createCampaignSchema = z
   .refine((v) => v.type !== "live_invitation" || Boolean(v.liveAt), { message: "campaigns.liveAt", path: ["liveAt"] })
   .refine((v) => v.type !== "checkin_challenge" || v.requiredDays !== undefined, { message: "campaigns.requiredDays", path: ["requiredDays"] })
   .refine((v) => v.type !== "content_bounty" || v.rewardPoints > 0 || v.topExtraPoints > 0, { message: "campaigns.bounty.reward", path: ["rewardPoints"] })
-  .refine((v) => v.topN === 0 || v.topExtraPoints > 0, { message: "campaigns.topExtraPoints", path: ["topExtraPoints"] });
+  .refine((v) => v.topN === 0 || v.topExtraPoints > 0 || v.topBonusCents > 0, { message: "campaigns.topExtraPoints", path: ["topExtraPoints"] })
+  .refine((v) => v.topBonusCents === 0 || (v.type === "content_bounty" && v.topN > 0), { message: "campaigns.topBonusCents.needsTop", path: ["topBonusCents"] });
 export type CreateCampaignInput = z.input<typeof createCampaignSchema>;
+
+/**
+ * What the runner may change before the end: the words, the dates and the cover. Every field is
+ * optional; an empty object changes nothing. `coverUploadId: null` removes the cover.
+ */
+export const updateCampaignSchema = z
+  .strictObject({
+    title: text().trim().min(1, "campaigns.title").max(60, "campaigns.title").optional(),
+    brief: text().trim().max(2000, "campaigns.brief").optional(),
+    coverUploadId: idSchema.nullable().optional(),
+    startsAt: instant("campaigns.startsAt").optional(),
+    endsAt: instant("campaigns.endsAt").optional(),
+  })
+  .refine((v) => !v.startsAt || !v.endsAt || Date.parse(v.endsAt) > Date.parse(v.startsAt), { message: "campaigns.window", path: ["endsAt"] });
+export type UpdateCampaignInput = z.input<typeof updateCampaignSchema>;
+
+/** Cancelling needs a reason the participants are told. */
+export const cancelCampaignSchema = z.strictObject({
+  reason: text().trim().min(1, "campaigns.cancel.reason").max(200, "campaigns.cancel.reason"),
+});
+export type CancelCampaignInput = z.input<typeof cancelCampaignSchema>;
 
 export const submitToCampaignSchema = z.strictObject({ postId: idSchema });
 export type SubmitToCampaignInput = z.input<typeof submitToCampaignSchema>;
@@ -81,6 +107,7 @@ export const campaignViewSchema = z.object({
   type: z.enum(CAMPAIGN_TYPES),
   title: z.string(),
   brief: z.string(),
+  coverUploadId: z.uuid().nullable(),
   coverUrl: z.string().nullable(),
   category: z.object({ slug: z.string(), name: z.string() }).nullable(),
   topic: z.string().nullable(),
@@ -90,18 +117,25 @@ export const campaignViewSchema = z.object({
   rewardPoints: z.number().int(),
   topExtraPoints: z.number().int(),
   topN: z.number().int(),
+  /** Cash (cents) each top pick of a platform campaign earns; 0 for creators' campaigns. */
+  topBonusCents: z.number().int(),
   bonusRateBp: z.number().int(),
   productIds: z.array(z.uuid()),
   challengeId: z.uuid().nullable(),
   liveAt: z.string().nullable(),
   fanGroupOnly: z.boolean(),
-  /** draft, active or ended, as of now (an active campaign past its end reads ended). */
+  /** As of now: upcoming before the start (visible, joining opens at the start), active, ended after the end, or cancelled. */
   status: z.enum(CAMPAIGN_STATUSES),
+  cancelledAt: z.string().nullable(),
+  /** Why it was cancelled (shown to everyone). */
+  cancelReason: z.string().nullable(),
+  /** Entries may be judged until this instant: 7 days after the end. */
+  judgingEndsAt: z.string(),
   participantCount: z.number().int(),
   submissionCount: z.number().int(),
   createdAt: z.string(),
   /** For the signed-in member (null for visitors). */
-  viewer: z.object({ joined: z.boolean(), canJoin: z.boolean(), canManage: z.boolean() }).nullable(),
+  viewer: z.object({ joined: z.boolean(), canJoin: z.boolean(), canManage: z.boolean(), canEdit: z.boolean() }).nullable(),
 });
 export type CampaignView = z.input<typeof campaignViewSchema>;
 
@@ -114,6 +148,8 @@ export const submissionViewSchema = z.object({
   reason: z.string().nullable(),
   topPick: z.boolean(),
   rewardedPoints: z.number().int(),
+  /** Cash bonus paid, in cents. */
+  rewardedCents: z.number().int(),
   submittedAt: z.string(),
   reviewedAt: z.string().nullable(),
 });
@@ -128,5 +164,9 @@ export const campaignResultsSchema = z.object({
   perDay: z.array(z.object({ day: z.string(), count: z.number().int() })),
   /** Total points paid by the campaign so far. */
   pointsPaid: z.number().int(),
+  /** Total cash bonus paid so far, in cents. */
+  cashPaidCents: z.number().int(),
+  /** Joins and submissions per platform-local day from the start to today (or the end), for the results chart. */
+  activity: z.array(z.object({ day: z.string(), participants: z.number().int(), submissions: z.number().int() })),
 });
 export type CampaignResults = z.input<typeof campaignResultsSchema>;

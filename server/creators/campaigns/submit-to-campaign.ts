@@ -24,7 +24,9 @@ export async function submitToCampaign(ctx: AppContext, user: CurrentUser | null
   if (!campaign || campaign.status === "draft") throw new AppError("NOT_FOUND", "campaigns.notFound");
   if (campaign.type !== "content_bounty") throw new AppError("CONFLICT", "campaigns.submit.notBounty");
   const now = ctx.clock.now();
-  if (statusAt(campaign, now) === "ended") throw new AppError("CONFLICT", "campaigns.submit.ended");
+  const status = statusAt(campaign, now);
+  if (status === "cancelled") throw new AppError("CONFLICT", "campaigns.cancelled");
+  if (status !== "active") throw new AppError("CONFLICT", "campaigns.submit.ended");
   if (!(await hasJoined(ctx, campaignId, user.id))) throw new AppError("CONFLICT", "campaigns.submit.notJoined");
 
   const [post] = await ctx.db

@@ -22,9 +22,24 @@ const campaignColumns = {
   creatorAvatar: users.avatarKey,
 };
 
-/** The status a reader sees: an active campaign whose end has passed reads ended without a job to flip it. */
-export function statusAt(row: Pick<CampaignRow, "status" | "endsAt">, now: Date): CampaignStatus {
-  return row.status === "active" && row.endsAt <= now ? "ended" : row.status;
+/** How long after its end a campaign's entries may still be judged (and paid). */
+export const JUDGING_GRACE_MS = 7 * 86_400_000;
+
+/**
+ * The status a reader sees. An active campaign reads upcoming before its start and ended after its end,
+ * without a job to flip it (and a moved date takes effect at once); draft and cancelled are as stored.
+ */
+export function statusAt(row: Pick<CampaignRow, "status" | "startsAt" | "endsAt">, now: Date): CampaignStatus {
+  if (row.status === "draft" || row.status === "cancelled" || row.status === "ended") return row.status;
+  if (now < row.startsAt) return "upcoming";
+  return row.endsAt <= now ? "ended" : "active";
+}
+
+/** Whether entries may still be judged: while it runs and for the grace period after its end, never once cancelled. */
+export function judgingOpen(row: Pick<CampaignRow, "status" | "startsAt" | "endsAt">, now: Date): boolean {
+  const status = statusAt(row, now);
+  if (status === "active") return true;
+  return status === "ended" && now.getTime() < row.endsAt.getTime() + JUDGING_GRACE_MS;
 }
 
 /**
@@ -87,6 +102,7 @@ export async function campaignViews(
       type: row.type,
       title: row.title,
       brief: row.brief,
+      coverUploadId: r.coverKey ? row.coverUploadId : null,
       coverUrl: r.coverKey ? mediaUrl(r.coverKey) : null,
       category: r.categorySlug ? { slug: r.categorySlug, name: r.categoryName! } : null,
       topic: r.topicName,
@@ -96,12 +112,16 @@ export async function campaignViews(
       rewardPoints: row.rewardPoints,
       topExtraPoints: row.topExtraPoints,
       topN: row.topN,
+      topBonusCents: row.topBonusCents,
       bonusRateBp: row.bonusRateBp,
       productIds: row.productIds,
       challengeId: row.challengeId,
       liveAt: row.liveAt?.toISOString() ?? null,
       fanGroupOnly: row.fanGroupOnly,
       status,
+      cancelledAt: row.cancelledAt?.toISOString() ?? null,
+      cancelReason: row.cancelReason,
+      judgingEndsAt: new Date(row.endsAt.getTime() + JUDGING_GRACE_MS).toISOString(),
       participantCount: row.participantCount,
       submissionCount: row.submissionCount,
       createdAt: row.createdAt.toISOString(),
@@ -110,6 +130,8 @@ export async function campaignViews(
             joined: joined.has(row.id),
             canJoin: status === "active" && !joined.has(row.id) && (!row.fanGroupOnly || row.creatorId === viewer.id || Boolean(options.fanOf?.has(row.creatorId ?? ""))),
             canManage: mayManage(viewer, row),
+            // The runner edits and cancels until the end; afterwards the campaign is a record.
+            canEdit: mayManage(viewer, row) && (status === "upcoming" || status === "active" || status === "draft"),
           }
         : null,
     };
@@ -144,6 +166,7 @@ export async function submissionViews(db: Queryable, where: SQL | undefined): Pr
     reason: s.reason,
     topPick: s.topPick,
     rewardedPoints: s.rewardedPoints,
+    rewardedCents: s.rewardedCents,
     submittedAt: s.submittedAt.toISOString(),
     reviewedAt: s.reviewedAt?.toISOString() ?? null,
   }));
