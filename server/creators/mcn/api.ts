@@ -60,7 +60,7 @@ export const mcnOperations: ApiOperation[] = [
     method: "get",
     path: "/mcns/:mcnId/roster",
     summary: "The MCN's signed creators with 30-day performance, open invitations and balance",
-    description: "Visible to the MCN's own admins only (and platform admins); anyone else gets 404.",
+    description: "Visible to the MCN's own admins, platform admins and staff who review payouts; anyone else gets 404. Commission and MCN share are net of refunds.",
     tags,
     auth: "user",
     params: z.object({ mcnId: idSchema }),
