@@ -12,10 +12,11 @@ import { resolveLocale } from "~/utils/locale.server";
 import { titleMeta } from "~/utils/meta";
 
 /**
- * Staff payout review: requested payouts oldest first. Approve, reject with a reason (the amount goes
- * back to the creator's balance), then mark paid once the transfer went out. A flagged creator's payout
- * says so and needs a note to be approved. Plain posts, so the page works without JavaScript; two staff
- * acting on one row at once get one success and one "already moved on".
+ * Staff payout review: requested payouts oldest first, each with its owner — a member, or an MCN by name
+ * linking to its roster (/mcn/<id>, which payout staff may read). Approve, reject with a reason (the
+ * amount goes back to the owner's balance), then mark paid once the transfer went out. A flagged
+ * creator's payout says so and needs a note to be approved. Plain posts, so the page works without
+ * JavaScript; two staff acting on one row at once get one success and one "already moved on".
  */
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
@@ -60,9 +61,20 @@ function QueueRow({ p, result }: { p: PayoutView; result: ActionData | undefined
         <strong className="er-amount">{format.money(p.amountCents)}</strong>
         <span className={`er-chip er-chip-${p.status}`}>{t(`payouts.status.${p.status}` as UiKey)}</span>
       </div>
-      <span className="muted small">
-        {t("payouts.queue.owner", { name: p.owner ? `${p.owner.displayName} @${p.owner.handle}` : p.ownerId, date: format.dateTime(p.requestedAt) })}
-      </span>
+      {p.mcn ? (
+        <span className="muted small" data-testid="payout-mcn">
+          {t("payouts.queue.mcnOwner")}{" "}
+          <Link to={`/mcn/${p.mcn.id}`} title={t("payouts.queue.rosterHint")}>
+            {p.mcn.name}
+          </Link>
+          {" · "}
+          {t("payouts.queue.requested", { date: format.dateTime(p.requestedAt) })}
+        </span>
+      ) : (
+        <span className="muted small">
+          {t("payouts.queue.owner", { name: p.owner ? `${p.owner.displayName} @${p.owner.handle}` : p.ownerId, date: format.dateTime(p.requestedAt) })}
+        </span>
+      )}
       {p.heldForReview ? (
         <p className="notice notice-error small" role="note">
           {t("payouts.queue.heldNote")} <Link to="/ops/fraud">/ops/fraud</Link>

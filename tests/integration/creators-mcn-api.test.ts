@@ -97,8 +97,8 @@ describe("/api/v1 MCN operations: who may do what, and bad input changes nothing
     expect(await api(`/me/mcn-invitations/${inv.invitation.id}/accept`, { json: {}, who: target }).then((r) => r.status)).toBe(409);
   });
 
-  it("getMcnRoster: an MCN admin sees only their own roster", async () => {
-    const expected: Record<string, number> = { visitor: 401, member: 404, creator: 404, staff: 404, otherMcnAdmin: 404, mcnAdmin: 200, admin: 200 };
+  it("getMcnRoster: an MCN admin sees only their own roster; staff who review its payouts may read it", async () => {
+    const expected: Record<string, number> = { visitor: 401, member: 404, creator: 404, staff: 200, otherMcnAdmin: 404, mcnAdmin: 200, admin: 200 };
     for (const [role, status] of Object.entries(expected)) {
       const res = await api(`/mcns/${mcnId}/roster`, { who: as[role] });
       expect([role, res.status]).toEqual([role, status]);

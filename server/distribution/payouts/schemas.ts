@@ -50,7 +50,8 @@ export type ListPayoutsQuery = z.input<typeof listPayoutsQuerySchema>;
 export const payoutViewSchema = z.object({
   id: z.uuid(),
   ownerId: z.uuid(),
-  owner: z.object({ id: z.uuid(), handle: z.string(), displayName: z.string() }).nullable(),
+  owner: z.object({ id: z.uuid(), handle: z.string(), displayName: z.string() }).nullable().describe("The member who requested it; null for an MCN's payout."),
+  mcn: z.object({ id: z.uuid(), name: z.string() }).nullable().describe("The MCN whose share is paid out; null for a member's payout."),
   amountCents: z.number().int(),
   status: z.enum(PAYOUT_STATUSES),
   reason: z.string().nullable(),
