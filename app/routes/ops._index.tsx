@@ -51,6 +51,7 @@ const HUB: { group: UiKey; links: { to: string; key: UiKey }[] }[] = [
   {
     group: "opsConsole.hub.creators",
     links: [
+      { to: "/ops/creators", key: "opsConsole.hub.creatorMetrics" },
       { to: "/ops/creators/applications", key: "opsConsole.hub.applications" },
       { to: "/ops/creators/candidates", key: "opsConsole.hub.candidates" },
       { to: "/ops/creator-tiers", key: "opsConsole.hub.tiers" },
@@ -160,7 +161,7 @@ export default function OpsDashboard() {
                 {metrics.topCreators.map((c) => (
                   <tr key={c.creatorId}>
                     <th scope="row">
-                      <Link to={`/u/${c.handle}`}>{c.displayName}</Link>
+                      <Link to={`/ops/creators/${c.creatorId}?from=${metrics.from}&to=${metrics.to}`}>{c.displayName}</Link>
                     </th>
                     <td>{format.money(c.gmvCents)}</td>
                     <td>{format.count(c.orders)}</td>
@@ -172,6 +173,9 @@ export default function OpsDashboard() {
             </table>
           </div>
         )}
+        <p>
+          <Link to={`/ops/creators?from=${metrics.from}&to=${metrics.to}`}>{t("opsCreators.viewAll")} →</Link>
+        </p>
       </section>
       <section className="card card-body stack" aria-labelledby="cohorts">
         <h2 id="cohorts" className="section-title">

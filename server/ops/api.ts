@@ -2,7 +2,7 @@ import { z } from "zod";
 import { defineOperation, type ApiOperation } from "../http/api/define-operation";
 import { listAuditLog, auditQuerySchema } from "./audit-log/list-audit-log";
 import { curatePost, curatePostSchema, curationViewSchema, getPostCuration, liftCuration, listCurations, postCurationStateSchema } from "./curation";
-import { getPlatformMetrics, metricsRangeSchema, platformMetricsSchema } from "./metrics";
+import { creatorMetricsPageSchema, creatorMetricsQuerySchema, creatorSeriesSchema, getCreatorMetrics, getPlatformMetrics, listCreatorMetrics, metricsRangeSchema, platformMetricsSchema } from "./metrics";
 import { createSegment, createSegmentSchema, listSegments, notifySegment, notifySegmentSchema, segmentNotificationViewSchema, segmentViewSchema } from "./segments";
 import { createTagSchema, createUserTag, listUserTags, tagMemberSchema, tagUser, tagViewSchema, untagUser } from "./tags";
 
@@ -27,6 +27,36 @@ export const opsConsoleOperations: ApiOperation[] = [
     query: metricsRangeSchema,
     response: platformMetricsSchema,
     handler: ({ ctx, user, query }) => getPlatformMetrics(ctx, user, query),
+  }),
+  defineOperation({
+    operationId: "listCreatorMetrics",
+    method: "get",
+    path: "/ops/creator-metrics",
+    summary: "Per-creator GMV, commission, orders, new buyers, clicks and click→order conversion over a range of days",
+    description:
+      "`from`/`to` as getPlatformMetrics (default the last 30 days, at most 366). GMV is paid orders attributed through the creator's " +
+      "links, net of refunds; commission is the creator's own share (after any MCN share) net of reversals; new buyers are buyers whose " +
+      "first attributed order with that creator was paid in the range. Summed over creators, GMV equals getPlatformMetrics' `linkGmvCents`. " +
+      "`sort`: gmv (default), commission, orders, newBuyers, clicks, conversion or creator (handle); `dir` asc/desc; `creator` a handle " +
+      "prefix; pages of `limit` (1–100, default 20) continued with `cursor` = the previous page's `nextCursor` under the same sort.",
+    tags,
+    auth: "read:metrics:any",
+    query: creatorMetricsQuerySchema,
+    response: creatorMetricsPageSchema,
+    handler: ({ ctx, user, query }) => listCreatorMetrics(ctx, user, query),
+  }),
+  defineOperation({
+    operationId: "getCreatorMetrics",
+    method: "get",
+    path: "/ops/creator-metrics/:userId",
+    summary: "One creator's GMV, orders, commission, new buyers and clicks day by day, with the range's totals",
+    description: "`from`/`to` as getPlatformMetrics. Every day of the range is listed (zeros where nothing happened). 404 for an unknown account.",
+    tags,
+    auth: "read:metrics:any",
+    params: z.object({ userId: z.string() }),
+    query: metricsRangeSchema,
+    response: creatorSeriesSchema,
+    handler: ({ ctx, user, params, query }) => getCreatorMetrics(ctx, user, params.userId, query),
   }),
   defineOperation({
     operationId: "curatePost",

@@ -1,4 +1,5 @@
 /** The ops console as the web UI uses it; routes import server code only through `.server` modules. */
+export { getCreatorMetrics, listCreatorMetrics, type CreatorMetricsPage, type CreatorSeries } from "../../../server/ops";
 export { getPlatformMetrics, curatePost, liftCuration, listCurations, listAuditLog, type PlatformMetrics, type CurationView, type AuditEntryView } from "../../../server/ops";
 export {
   createSegment,
