@@ -2,6 +2,8 @@ import type { AppLoadContext } from "@remix-run/node";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as campaignPage from "../../app/routes/campaigns.$campaignId";
+import * as editCampaignPage from "../../app/routes/campaigns.$campaignId_.edit";
+import * as resultsPage from "../../app/routes/campaigns.$campaignId_.results";
 import * as campaignsPage from "../../app/routes/campaigns._index";
 import * as newCampaignPage from "../../app/routes/campaigns.new";
 import * as notePage from "../../app/routes/n.$id";
@@ -94,6 +96,57 @@ describe("campaign and fan group pages", () => {
     expect(results.results.perDay.reduce((n, d) => n + d.count, 0)).toBe(1);
     // A visitor sees approved entries only.
     expect(results.results.submissions).toHaveLength(0);
+  });
+
+  it("filters the list by state, edits and cancels from the pages (runner only), and shows the results page to visitors", async () => {
+    const staff = await account(["staff"]);
+    const member = await account();
+    const later = await post(asRoute(newCampaignPage), "/campaigns/new", staff.cookie, {
+      type: "content_bounty",
+      title: "新年好物预告",
+      startsAt: local(48),
+      endsAt: local(24 * 10),
+      rewardPoints: "20",
+      topN: "1",
+      topExtraPoints: "100",
+      topBonusYuan: "66.6",
+    });
+    expect(later.status).toBe(302);
+    const id = later.headers.get("location")!.split("/").pop()!;
+    const [row] = await ctx.db.select().from(campaigns).where(eq(campaigns.id, id));
+    expect(row!.topBonusCents).toBe(6660);
+
+    type ListData = { campaigns: { id: string; status: string }[]; status: string | null };
+    const upcoming = (await (await get(asRoute(campaignsPage), "/campaigns?status=upcoming", member.cookie)).json()) as ListData;
+    expect(upcoming.status).toBe("upcoming");
+    expect(upcoming.campaigns.map((c) => [c.id, c.status])).toContainEqual([id, "upcoming"]);
+    const running = (await (await get(asRoute(campaignsPage), "/campaigns?status=active", member.cookie)).json()) as ListData;
+    expect(running.campaigns.map((c) => c.id)).not.toContain(id);
+    const junk = (await (await get(asRoute(campaignsPage), "/campaigns?status=someday", member.cookie)).json()) as ListData;
+    expect(junk.status).toBeNull();
+
+    // The edit page: 403 for a member; staff's bad end date comes back next to the field; a good edit saves.
+    expect((await thrown(get(asRoute(editCampaignPage), `/campaigns/${id}/edit`, member.cookie, { campaignId: id }))).status).toBe(403);
+    const bad = await post(asRoute(editCampaignPage), `/campaigns/${id}/edit`, staff.cookie, { title: "新年好物预告", startsAt: local(48), endsAt: local(24) }, { campaignId: id });
+    expect(bad.status).toBe(422);
+    expect(((await bad.json()) as { failure: { fields: Record<string, string[]> } }).failure.fields.endsAt).toEqual(["结束时间必须晚于开始时间。"]);
+    const saved = await post(asRoute(editCampaignPage), `/campaigns/${id}/edit`, staff.cookie, { title: "新年好物征集", brief: "元旦开始", startsAt: local(48), endsAt: local(24 * 12) }, { campaignId: id });
+    expect(saved.status).toBe(302);
+    const [edited] = await ctx.db.select().from(campaigns).where(eq(campaigns.id, id));
+    expect(edited).toMatchObject({ title: "新年好物征集", brief: "元旦开始" });
+
+    // Cancelling from the campaign page: a member can't; staff need a reason; then the page says why.
+    expect((await post(asRoute(campaignPage), `/campaigns/${id}`, member.cookie, { intent: "cancel", cancelReason: "不想办了" }, { campaignId: id })).status).toBe(403);
+    expect((await post(asRoute(campaignPage), `/campaigns/${id}`, staff.cookie, { intent: "cancel", cancelReason: "" }, { campaignId: id })).status).toBe(422);
+    expect((await post(asRoute(campaignPage), `/campaigns/${id}`, staff.cookie, { intent: "cancel", cancelReason: "档期冲突，改期再办" }, { campaignId: id })).status).toBe(200);
+    const page = (await (await get(asRoute(campaignPage), `/campaigns/${id}`, undefined, { campaignId: id })).json()) as { results: { campaign: { status: string; cancelReason: string } } };
+    expect(page.results.campaign).toMatchObject({ status: "cancelled", cancelReason: "档期冲突，改期再办" });
+
+    // The results page answers visitors, with the counts and a day-by-day series.
+    const results = (await (await get(asRoute(resultsPage), `/campaigns/${id}/results`, undefined, { campaignId: id })).json()) as { approved: unknown[]; activity: unknown[] };
+    expect(results.approved).toEqual([]);
+    expect(Array.isArray(results.activity)).toBe(true);
+    expect((await thrown(get(asRoute(resultsPage), "/campaigns/nope/results", undefined, { campaignId: "nope" }))).status).toBe(404);
   });
 
   it("lets a member join and leave a creator's fan group from the fan page, which shows the members by level", async () => {
