@@ -113,7 +113,7 @@ export async function listPointsLedger(
   return { items, nextCursor: rows.length > limit && last ? encodeLedgerCursor({ t: last.k, id: last.id }) : null };
 }
 
-const KNOWN_REASONS = ["expiry", "redemption", "refund", "reversal", "checkin", "makeup", "challenge", "adjustment", "purchase"] as const;
+const KNOWN_REASONS = ["expiry", "redemption", "refund", "reversal", "checkin", "makeup", "challenge", "adjustment", "purchase", "campaign"] as const;
 
 /** The reason in words: the rule's own name for rule awards, else the reason code's message. */
 export function reasonText(locale: MessageLocale, reason: string, ruleName: string | null): string {
