@@ -1,6 +1,6 @@
 import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { Form, useNavigation } from "@remix-run/react";
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
 import { useT } from "~/i18n";
 import { ErrorList, FormErrors } from "./forms";
 import { useCategoryName, type CategoryItem } from "./feed-nav";
@@ -32,6 +32,7 @@ export function NoteForm({
   buttons,
   productOptions = [],
   initialProductIds = [],
+  extra,
 }: {
   categories: CategoryItem[];
   defaultValue: NoteFormValues;
@@ -43,6 +44,8 @@ export function NoteForm({
   /** Products on sale the author may link under the note (the picker shows when there are any). */
   productOptions?: ProductOption[];
   initialProductIds?: string[];
+  /** More fields the page adds for some authors (a creator's 粉丝专属 box), above the buttons. */
+  extra?: ReactNode;
 }) {
   const t = useT();
   const nameOf = useCategoryName();
@@ -122,6 +125,8 @@ export function NoteForm({
       </div>
 
       <NoteProductPicker options={productOptions} initial={initialProductIds} errors={productErrors} />
+
+      {extra}
 
       <div className="note-form-actions" style={buttons.length === 1 ? { gridTemplateColumns: "1fr" } : undefined}>
         {buttons.map((b) => (

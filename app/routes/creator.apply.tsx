@@ -1,6 +1,8 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { applyAsCreator, getMyCreatorApplication, listCategories, type ApplyInput } from "~/components/creators/applications.server";
+import { SampleNotePicker } from "~/components/creators/sample-note-picker";
+import { SAMPLE_POSTS_MAX, sampleNoteOptions } from "~/components/creators/sample-notes.server";
 import { PageHeader } from "~/components/empty-state";
 import { GeneralErrorBoundary } from "~/components/error-page";
 import { ErrorList, FormErrors, SubmitButton } from "~/components/forms";
@@ -12,7 +14,7 @@ import { requireUser } from "~/utils/session.server";
 
 /**
  * 申请成为创作者: one plain form in sections (about you — encrypted —, what you create, other platform
- * accounts, samples), so it works without JavaScript. A member with an open application, or a creator,
+ * accounts, samples picked from the applicant's own published notes), so it works without JavaScript. A member with an open application, or a creator,
  * is shown where they stand instead. On success the applicant lands on /creator/application.
  */
 
@@ -22,9 +24,9 @@ const ACCOUNT_ROWS = 3;
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
-  const [mine, categories] = await Promise.all([getMyCreatorApplication(context, user), listCategories(context)]);
+  const [mine, categories, sampleOptions] = await Promise.all([getMyCreatorApplication(context, user), listCategories(context), sampleNoteOptions(context, user)]);
   const open = mine && ["submitted", "in_review", "trial"].includes(mine.status);
-  return json({ isCreator: user.roles.includes("creator"), open: Boolean(open), categories });
+  return json({ isCreator: user.roles.includes("creator"), open: Boolean(open), categories, sampleOptions, sampleMax: SAMPLE_POSTS_MAX });
 }
 
 type Values = Record<string, string | string[]>;
@@ -52,13 +54,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
     talents: text("talents").split(/[,，、]/).map((s) => s.trim()).filter(Boolean),
     platformAccounts,
     sampleNotes: text("sampleNotes"),
+    samplePostIds: form.getAll("samplePostIds").map(String),
   };
   try {
     await applyAsCreator(context, user, input);
     return redirect("/creator/application?submitted=1");
   } catch (error) {
     const { failure, status } = formFailure(error, locale);
-    const values: Values = Object.fromEntries([...form.keys()].map((k) => [k, k === "categories" ? form.getAll(k).map(String) : String(form.get(k))]));
+    const lists = ["categories", "samplePostIds"];
+    const values: Values = Object.fromEntries([...form.keys()].map((k) => [k, lists.includes(k) ? form.getAll(k).map(String) : String(form.get(k))]));
     return json<ActionData>({ failure, values }, { status });
   }
 }
@@ -66,7 +70,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function CreatorApply() {
   const t = useT();
   const locale = useLocale();
-  const { isCreator, open, categories } = useLoaderData<typeof loader>();
+  const { isCreator, open, categories, sampleOptions, sampleMax } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>() as ActionData | undefined;
   const fields = data?.failure.fields ?? {};
   const value = (k: string) => (typeof data?.values[k] === "string" ? (data.values[k] as string) : "");
@@ -138,6 +142,12 @@ export default function CreatorApply() {
         </fieldset>
         <fieldset className="card card-body stack">
           <legend className="section-title">{t("creatorApply.section.samples")}</legend>
+          <SampleNotePicker
+            options={sampleOptions}
+            max={sampleMax}
+            selected={Array.isArray(data?.values.samplePostIds) ? (data.values.samplePostIds as string[]) : []}
+            errors={fieldErrors("samplePostIds")}
+          />
           <div className="field">
             <label htmlFor="sampleNotes">{t("creatorApply.sampleNotes")}</label>
             <textarea id="sampleNotes" name="sampleNotes" className="textarea" maxLength={2000} rows={4} defaultValue={value("sampleNotes")} />

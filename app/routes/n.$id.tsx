@@ -1,5 +1,5 @@
 import { json, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { CommentSection, RelativeTime } from "~/components/comment-section";
 import { GeneralErrorBoundary } from "~/components/error-page";
 import { useCategoryName } from "~/components/feed-nav";
@@ -9,6 +9,9 @@ import { AlertIcon, PenIcon } from "~/components/icons";
 import { NoteActions } from "~/components/note-actions";
 import { NoteProducts } from "~/components/commerce/product-bits";
 import { DisclosureLabel, FanOnlyLock } from "~/components/campaigns/campaign-bits";
+import { FanOnlyCommentsLock } from "~/components/fan-only/fan-only-comments-lock";
+import { CURATION_INTENTS, NoteCurationPanel, type NoteCurationResult } from "~/components/note-curation/note-curation-panel";
+import { noteCurationFor, runCurationIntent } from "~/components/note-curation/note-curation.server";
 import { noteCampaignState } from "~/components/campaigns/note-state.server";
 import campaignStyles from "~/styles/campaigns.css";
 import shopStyles from "~/styles/commerce.css";
@@ -59,21 +62,25 @@ const FIRST_COMMENTS = 10;
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await getUser(request, context);
-  const found = await getPost(context, params.id ?? "", user).catch(rethrowAsResponse);
-  // A fan-only note reaches a non-fan without its text and pictures; a brand campaign's note carries 合作.
-  const { locked, disclosure } = await noteCampaignState(context, found.id, user);
-  const post = locked ? { ...found, body: "", bodyTokens: [], media: [] } : found;
-  const [comments, authorPosts] = await Promise.all([
+  const post = await getPost(context, params.id ?? "", user).catch(rethrowAsResponse);
+  // getPost already keeps a fan-only note's text and pictures from a reader outside the fan group; its
+  // comments stay with the fans too, so they aren't even read. A brand campaign's note carries 合作.
+  const locked = post.fanOnlyLocked === true;
+  const [{ disclosure }, comments, authorPosts, curation] = await Promise.all([
+    noteCampaignState(context, post.id, user),
     // The first screenful of comments; "查看更多评论" fetches the rest page by page. Rendering every
     // comment of a busy note made its page several times heavier than the note itself.
-    listComments(context, post.id, user, { limit: FIRST_COMMENTS }),
+    locked ? null : listComments(context, post.id, user, { limit: FIRST_COMMENTS }),
     listUserPosts(context, post.author.id, user, { limit: MORE_FROM_AUTHOR + 1 }),
+    // The 运营 panel: staff only (null for everyone else, so nothing of it reaches their page).
+    noteCurationFor(context, user, post.id, post.status === "published"),
   ]);
   return json({
     post,
     locked,
     disclosure,
     comments,
+    curation,
     moreFromAuthor: authorPosts.items.filter((p) => p.id !== post.id && p.status === "published").slice(0, MORE_FROM_AUTHOR),
   });
 }
@@ -81,6 +88,12 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const postId = params.id ?? "";
   const formData = await request.formData();
+  // The 运营 panel's posts: staff only (403 for members and creators), answered with field messages.
+  const raw = formData.get("intent");
+  if ((CURATION_INTENTS as readonly unknown[]).includes(raw)) {
+    const user = await requireUser(request, context);
+    return runCurationIntent(context, user, resolveLocale(request, user), postId, String(raw), formData);
+  }
   const intent = parseIntent(formData, noteIntentSchema);
   // Sharing is open to visitors; everything else needs an account (visitors are sent to log in).
   if (intent.intent === "share") {
@@ -178,7 +191,8 @@ export default function NotePage() {
   const t = useT();
   const nameOf = useCategoryName();
   const user = useOptionalUser();
-  const { post, locked, disclosure, comments, moreFromAuthor } = useLoaderData<typeof loader>();
+  const { post, locked, disclosure, comments, curation, moreFromAuthor } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>() as Partial<NoteCurationResult> | undefined;
   const isAuthor = user?.id === post.author.id;
   const published = post.status === "published";
   return (
@@ -251,10 +265,16 @@ export default function NotePage() {
               shareCount={post.shareCount}
             />
             <ShareLinkPanel targetType="post" targetId={post.id} />
-            <CommentSection postId={post.id} postAuthorId={post.author.id} page={comments} commentCount={post.commentCount} />
+            {locked || !comments ? (
+              <FanOnlyCommentsLock handle={post.author.handle} name={post.author.displayName} />
+            ) : (
+              <CommentSection postId={post.id} postAuthorId={post.author.id} page={comments} commentCount={post.commentCount} />
+            )}
           </>
         ) : null}
       </article>
+
+      {curation ? <NoteCurationPanel state={curation} result={actionData?.curationResult} /> : null}
 
       {moreFromAuthor.length > 0 ? (
         <section className="more-from-author" aria-labelledby="more-from-author">

@@ -2,6 +2,8 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { PageHeader } from "~/components/empty-state";
 import { GeneralErrorBoundary } from "~/components/error-page";
+import { FanOnlyToggle } from "~/components/fan-only/fan-only-toggle";
+import { canMarkFanOnly, fanOnlyChoice, fanOnlyPostIds, markPostFanOnly } from "~/components/fan-only/fan-only.server";
 import { NoteForm } from "~/components/note-form";
 import { useT } from "~/i18n";
 import {
@@ -31,9 +33,11 @@ async function editablePost(request: Request, context: LoaderFunctionArgs["conte
 }
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const { post } = await editablePost(request, context, params.id ?? "");
-  const categories = await listCategories(context);
+  const { user, post } = await editablePost(request, context, params.id ?? "");
+  const [categories, fanOnly] = await Promise.all([listCategories(context), fanOnlyPostIds(context.db, [post.id])]);
   return json({
+    // The 粉丝专属 box for creators (each owns a fan group), ticked when the note is fan-only now.
+    fanOnly: canMarkFanOnly(user) ? { checked: fanOnly.has(post.id) } : null,
     post: {
       id: post.id,
       status: post.status,
@@ -53,10 +57,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, post } = await editablePost(request, context, params.id ?? "");
   const locale = resolveLocale(request, user);
   const formData = await request.formData();
+  const fanOnly = fanOnlyChoice(formData);
+  // A hand-made post with the box from someone who has no fan group is refused before anything changes.
+  if (fanOnly !== null && !canMarkFanOnly(user)) throw json(null, { status: 403 });
   const submission = parseForm(formData, noteFormSchema, locale);
   if (submission.status !== "success") return json({ result: submission.reply() }, { status: 422 });
   try {
     await updatePost(context, user, post.id, submission.value);
+    if (fanOnly !== null) await markPostFanOnly(context, user, post.id, { fanOnly });
     if (post.status === "draft" && formData.get("intent") === "publish") await publishPost(context, user, post.id);
     return redirect(`/n/${post.id}`);
   } catch (error) {
@@ -67,7 +75,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function EditNote() {
   const t = useT();
-  const { post, categories, limits, productOptions } = useLoaderData<typeof loader>();
+  const { post, categories, limits, productOptions, fanOnly } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (
     <>
@@ -82,6 +90,7 @@ export default function EditNote() {
           bodyMax={limits.body}
           productOptions={productOptions}
           initialProductIds={post.productIds}
+          extra={fanOnly ? <FanOnlyToggle defaultChecked={fanOnly.checked} /> : null}
           buttons={
             post.status === "draft"
               ? [

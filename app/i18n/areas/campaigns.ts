@@ -145,6 +145,11 @@ export const campaignsZh = {
   "fans.locked.title": "粉丝专属笔记",
   "fans.locked.body": "加入粉丝团后可见",
   "fans.campaigns": "创作者的活动",
+  "fans.fanOnly.label": "粉丝专属",
+  "fans.fanOnly.hint": "只有你粉丝团的成员能看到正文、图片和评论，其他人只能看到标题。",
+  "fans.fanOnly.badge": "粉丝专属",
+  "fans.locked.comments": "评论仅粉丝团成员可见",
+  "fans.locked.commentsHint": "加入 {name} 的粉丝团，查看笔记全文并参与讨论。",
 } as const;
 
 export const campaignsEn: { readonly [K in keyof typeof campaignsZh]: string } = {
@@ -290,4 +295,9 @@ export const campaignsEn: { readonly [K in keyof typeof campaignsZh]: string } =
   "fans.locked.title": "For fans only",
   "fans.locked.body": "Join the fan group to read it",
   "fans.campaigns": "The creator's campaigns",
+  "fans.fanOnly.label": "Fans only",
+  "fans.fanOnly.hint": "Only your fan group sees the text, pictures and comments; everyone else sees the title.",
+  "fans.fanOnly.badge": "Fans only",
+  "fans.locked.comments": "Comments are for the fan group",
+  "fans.locked.commentsHint": "Join {name}'s fan group to read the whole note and join the conversation.",
 };

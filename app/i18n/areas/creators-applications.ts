@@ -103,6 +103,10 @@ export const creatorsApplicationsZh = {
   "opsCandidates.funnel.applied": "已申请",
   "opsCandidates.funnel.approved": "已通过",
   "opsCandidates.funnel.firstSale": "首单",
+  "creatorApply.samplePosts": "选择代表作品（最多 {max} 篇）",
+  "creatorApply.samplePostsHint": "从你已发布的笔记中勾选，审核人员会查看这些笔记。",
+  "creatorApply.samplePostsNone": "你还没有已发布的笔记，可以先发布几篇再申请，或在下方说明你的作品。",
+  "creatorApply.samplePostsNoCover": "无封面",
 } as const;
 
 export const creatorsApplicationsEn: { readonly [K in keyof typeof creatorsApplicationsZh]: string } = {
@@ -206,4 +210,8 @@ export const creatorsApplicationsEn: { readonly [K in keyof typeof creatorsAppli
   "opsCandidates.funnel.applied": "Applied",
   "opsCandidates.funnel.approved": "Approved",
   "opsCandidates.funnel.firstSale": "First sale",
+  "creatorApply.samplePosts": "Pick sample notes (up to {max})",
+  "creatorApply.samplePostsHint": "Tick notes you have published; reviewers read them.",
+  "creatorApply.samplePostsNone": "You have no published notes yet: publish a few first, or describe your work below.",
+  "creatorApply.samplePostsNoCover": "No cover",
 };

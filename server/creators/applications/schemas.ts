@@ -11,6 +11,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const isUuid = (value: string) => UUID.test(value);
 export const idSchema = z.uuid("validation.uuid");
 
+/** At most this many sample notes, each the applicant's own published note (checked by applyAsCreator). */
+export const SAMPLE_POSTS_MAX = 9;
 /** A re-application is accepted this many days after a rejection. */
 export const REAPPLY_DAYS = 30;
 /** The default trial task: this many notes in the category within this many days. */
@@ -40,7 +42,7 @@ export const applySchema = z.strictObject({
   talents: z.array(text("creators.application.talents", 40), { error: "creators.application.talents" }).max(10, "creators.application.talents").default([]),
   platformAccounts: z.array(platformAccountSchema, { error: "creators.application.platformAccounts" }).max(10, "creators.application.platformAccounts").default([]),
   sampleNotes: z.string({ error: "creators.application.sampleNotes" }).trim().max(2000, "creators.application.sampleNotes").default(""),
-  samplePostIds: z.array(idSchema, { error: "creators.application.samplePosts" }).max(9, "creators.application.samplePosts").default([]),
+  samplePostIds: z.array(idSchema, { error: "creators.application.samplePosts" }).max(SAMPLE_POSTS_MAX, "creators.application.samplePosts").default([]),
 });
 export type ApplyInput = z.input<typeof applySchema>;
 

@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { fanOnlyPosts, posts } from "../../../db/schema";
 import type { AppContext } from "../../context";
-import { requirePermission, type CurrentUser } from "../../identity";
+import { can, requirePermission, type CurrentUser, type PermissionSubject } from "../../identity";
 import { parseInput } from "../../identity/parse-input";
 import { AppError } from "../../shared/errors";
 import { ensureFanGroup } from "./ensure-fan-group";
@@ -25,4 +25,9 @@ export async function markPostFanOnly(ctx: AppContext, user: CurrentUser | null,
     else await tx.delete(fanOnlyPosts).where(and(eq(fanOnlyPosts.postId, postId), eq(fanOnlyPosts.creatorId, user.id)));
   });
   return { fanOnly: data.fanOnly };
+}
+
+/** Whether `user` may keep notes for a fan group: creators (each has one, made on first need) and admins. */
+export function canMarkFanOnly(user: PermissionSubject | null | undefined): boolean {
+  return can(user, "manage:fanGroup:own");
 }
