@@ -10,20 +10,23 @@ interface WebAuthentication {
 
 /**
  * Who is signed in, from the session cookie only: the UI never accepts bearer tokens, which are
- * for API clients. Memoised per request, since the root loader and a route loader both ask.
+ * for API clients. Memoised per request, since the root loader and a route loader both ask. The key
+ * is the load context, made once per HTTP request: Remix hands each loader its own copy of the
+ * Request (with `_data` and `index` stripped), so a Request key would miss and look the session up
+ * twice.
  */
 export function authenticateWeb(request: Request, context: AppLoadContext): Promise<WebAuthentication> {
-  let pending = cache.get(request);
-  if (!pending) {
-    pending = authenticateRequest(context, { cookieHeader: request.headers.get("cookie") }).then((auth) => ({
-      user: auth?.user ?? null,
-      renewedCookie: auth?.renewedSession ? sessionCookie(context, auth.renewedSession) : null,
-    }));
-    cache.set(request, pending);
-  }
+  const cookieHeader = request.headers.get("cookie");
+  const memo = cache.get(context);
+  if (memo && memo.cookieHeader === cookieHeader) return memo.pending;
+  const pending = authenticateRequest(context, { cookieHeader }).then((auth) => ({
+    user: auth?.user ?? null,
+    renewedCookie: auth?.renewedSession ? sessionCookie(context, auth.renewedSession) : null,
+  }));
+  cache.set(context, { cookieHeader, pending });
   return pending;
 }
-const cache = new WeakMap<Request, Promise<WebAuthentication>>();
+const cache = new WeakMap<AppLoadContext, { cookieHeader: string | null; pending: Promise<WebAuthentication> }>();
 
 /** The signed-in user of a web request, or null for a visitor. */
 export async function getUser(request: Request, context: AppLoadContext): Promise<CurrentUser | null> {

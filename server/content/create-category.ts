@@ -4,7 +4,7 @@ import type { AppContext } from "../context";
 import { requirePermission, type CurrentUser } from "../identity";
 import { parseInput } from "../identity/parse-input";
 import { AppError, isUniqueViolation } from "../shared/errors";
-import { categoryColumns, type CategoryView } from "./list-categories";
+import { categoryColumns, forgetActiveCategories, type CategoryView } from "./list-categories";
 import { createCategorySchema, type CreateCategoryInput } from "./schemas";
 
 /** Staff add a vertical; without a position it goes last. */
@@ -22,6 +22,7 @@ export async function createCategory(ctx: AppContext, staff: CurrentUser, input:
         createdAt: ctx.clock.now(),
       })
       .returning(categoryColumns);
+    forgetActiveCategories(ctx);
     ctx.logger.info({ staffId: staff.id, slug: data.slug }, "category created");
     return row!;
   } catch (e) {

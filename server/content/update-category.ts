@@ -4,7 +4,7 @@ import type { AppContext } from "../context";
 import { requirePermission, type CurrentUser } from "../identity";
 import { parseInput } from "../identity/parse-input";
 import { AppError } from "../shared/errors";
-import { categoryColumns, type CategoryView } from "./list-categories";
+import { categoryColumns, forgetActiveCategories, type CategoryView } from "./list-categories";
 import { isUuid, updateCategorySchema, type UpdateCategoryInput } from "./schemas";
 
 /**
@@ -17,6 +17,7 @@ export async function updateCategory(ctx: AppContext, staff: CurrentUser, catego
   if (!isUuid(categoryId)) throw new AppError("NOT_FOUND", "notFound");
   const [row] = await ctx.db.update(categories).set(data).where(eq(categories.id, categoryId)).returning(categoryColumns);
   if (!row) throw new AppError("NOT_FOUND", "notFound");
+  forgetActiveCategories(ctx);
   ctx.logger.info({ staffId: staff.id, categoryId, changed: Object.keys(data) }, "category updated");
   return row;
 }

@@ -6,6 +6,7 @@ import * as appealsPage from "../../app/routes/ops.moderation.appeals";
 import * as newAppealPage from "../../app/routes/appeals.new";
 import * as categoriesPage from "../../app/routes/ops.categories";
 import * as keywordsPage from "../../app/routes/ops.moderation.keywords";
+import * as homePage from "../../app/routes/_index";
 import * as queuePage from "../../app/routes/ops.moderation._index";
 import * as layout from "../../app/routes/ops.moderation";
 import { ensureDefaultCategories } from "../../server/content";
@@ -156,10 +157,15 @@ describe("staff moderation pages", () => {
   });
 
   it("creates, renames, reorders and retires a category", async () => {
+    // The home feed's chips come from a per-process copy of the list; each staff edit must show at once.
+    const chips = async () =>
+      ((await (await get(asRoute(homePage), "/", staff)).json()) as { categories: { slug: string; nameZh: string }[] }).categories;
+    expect((await chips()).map((c) => c.slug)).not.toContain("pets");
     const created = await post(asRoute(categoriesPage), "/ops/categories", staff, { intent: "create", slug: "pets", nameZh: "萌宠", nameEn: "Pets", position: "" });
     expect(created.status).toBe(200);
     const [pets] = await ctx.db.select().from(categories).where(eq(categories.slug, "pets"));
     expect(pets).toMatchObject({ nameZh: "萌宠", isActive: true });
+    expect((await chips()).find((c) => c.slug === "pets")).toMatchObject({ nameZh: "萌宠" });
 
     const bad = await post(asRoute(categoriesPage), "/ops/categories", staff, { intent: "create", slug: "Not A Slug!", nameZh: "", nameEn: "x" });
     expect(bad.status).toBe(422);
@@ -173,8 +179,10 @@ describe("staff moderation pages", () => {
       position: "5",
     });
     expect(renamed.status).toBe(200);
+    expect((await chips()).find((c) => c.slug === "pets")).toMatchObject({ nameZh: "宠物" });
     await post(asRoute(categoriesPage), "/ops/categories", staff, { intent: "toggle", categoryId: pets!.id, isActive: "false" });
     expect((await ctx.db.select().from(categories).where(eq(categories.id, pets!.id)))[0]).toMatchObject({ nameZh: "宠物", position: 5, isActive: false });
+    expect((await chips()).map((c) => c.slug)).not.toContain("pets");
 
     const page = await (await get(asRoute(categoriesPage), "/ops/categories", staff)).json();
     expect(page.categories[0]).toMatchObject({ slug: "pets", isActive: false });
