@@ -183,7 +183,7 @@ describe("rotating the key of applicants' personal data: old values stay readabl
   });
 
   it("npm run pii:rotate draws its progress and says when there is nothing left to do", async () => {
-    const env = { ...process.env, DATABASE_URL: db.url, PII_KEYS: `k4:${hexKey()},k3:${OTHER}`, DATA_DIR: dataDir(), LOG_LEVEL: "silent", NODE_ENV: "test" };
+    const env = { ...process.env, DATABASE_URL: db.url, PII_KEYS: `k4:${hexKey()},k3:${OTHER}`, DATA_DIR: dataDir(), LOG_LEVEL: "silent", NODE_ENV: "test" as const };
     const cli = path.resolve("server/creators/applications/rotate-pii-cli.ts");
     const tsx = path.resolve("node_modules/.bin/tsx");
     const first = await run(tsx, [cli, "--batch=2"], { env });
