@@ -1,4 +1,4 @@
-import { PassThrough } from "node:stream";
+import { Transform } from "node:stream";
 import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
@@ -7,6 +7,22 @@ import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "./components/nonce";
 
 const ABORT_DELAY = 5_000;
+
+/**
+ * React 18.3's stream writer sends its whole 2 KB view buffer when a multi-byte character (any Chinese
+ * text) doesn't fit at its end, so the unused 1–3 bytes go out as NULs, and the page fails to hydrate
+ * wherever a character happens to straddle a boundary (facebook/react#31134; fixed in React 19). Those
+ * NULs only ever sit at the end of a chunk, and rendered HTML never ends a chunk with one otherwise.
+ */
+function stripTrailingNuls(): Transform {
+  return new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      let end = chunk.length;
+      while (end > 0 && chunk.length - end < 3 && chunk[end - 1] === 0) end--;
+      callback(null, end === chunk.length ? chunk : chunk.subarray(0, end));
+    },
+  });
+}
 
 export default function handleRequest(
   request: Request,
@@ -28,7 +44,7 @@ export default function handleRequest(
         nonce,
         [waitForAll ? "onAllReady" : "onShellReady"]() {
           shellRendered = true;
-          const body = new PassThrough();
+          const body = stripTrailingNuls();
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
           resolve(
             new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }),

@@ -135,9 +135,9 @@ export default function CampaignPage() {
   const pageFailure = result?.failure && !result.id ? result.failure : null;
   return (
     <div className="stack">
-      <PageHeader title={c.title}>
-        <CampaignMeta c={c} />
-      </PageHeader>
+      {/* The chips are a <div>: inside the header's <p> they would break hydration. */}
+      <PageHeader title={c.title} />
+      <CampaignMeta c={c} />
       {result?.ok ? (
         <Toast>
           {t(

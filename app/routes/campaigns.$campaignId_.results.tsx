@@ -122,9 +122,8 @@ export default function CampaignResultsPage() {
   const { campaign: c, approved, pointsPaid, cashPaidCents, activity } = useLoaderData<typeof loader>();
   return (
     <div className="stack">
-      <PageHeader title={t("campaigns.results.title", { title: c.title })}>
-        <CampaignMeta c={c} />
-      </PageHeader>
+      <PageHeader title={t("campaigns.results.title", { title: c.title })} />
+      <CampaignMeta c={c} />
       <p>
         <Link to={`/campaigns/${c.id}`}>{t("campaigns.results.back")}</Link>
       </p>
