@@ -1,25 +1,24 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedDemoOnce } from "../../db/seed/demo";
 import { getCampaignResults, getFanGroup, listCampaigns } from "../../server/creators";
 import { findCurrentUser, type CurrentUser } from "../../server/identity";
 import { checkLedgerInvariants } from "../../server/ledger";
 import { FixedClock } from "../../server/shared/clock";
 import { rowsOf } from "../../server/shared/sql-rows";
+import { createLocalStorageSync } from "../../server/storage";
 import { createTestContext } from "../setup/context";
-import { createTestDatabase, type TestDatabase } from "../setup/database";
+import { createDemoDatabase, type DemoDatabase } from "../setup/demo";
 
 /** The whole demo seed, then what campaigns and the demo creator's fan group show on the first start. */
-describe("demo seed: campaigns and the fan group are alive", () => {
-  let db: TestDatabase;
+describe("demo seed: campaigns in every state and the fan group are alive", () => {
+  let db: DemoDatabase;
   const clock = new FixedClock("2026-11-23T02:00:00Z");
   let ctx: ReturnType<typeof createTestContext>;
   const demo: Record<string, CurrentUser> = {};
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    ctx = createTestContext(db.handle.db, { clock });
-    await seedDemoOnce(ctx);
+    db = await createDemoDatabase();
+    ctx = createTestContext(db.handle.db, { clock, storage: createLocalStorageSync(db.mediaDir) });
     for (const handle of ["creator", "member", "staff"]) {
       const [row] = rowsOf<{ id: string }>(await ctx.db.execute(sql`select id from users where handle = ${handle}`));
       demo[handle] = (await findCurrentUser(ctx.db, row!.id))!;
@@ -45,6 +44,30 @@ describe("demo seed: campaigns and the fan group are alive", () => {
     expect(challenge.participantCount).toBeGreaterThan(0);
     expect(running.find((c) => c.type === "live_invitation")!.liveAt).not.toBeNull();
     expect((await checkLedgerInvariants(ctx.db)).ok).toBe(true);
+  });
+
+  it("shows every state of a campaign: one upcoming (not joinable yet), an ended one with results and cash paid, a cancelled one with its reason", async () => {
+    const [upcoming, ended, cancelled] = await Promise.all(
+      (["upcoming", "ended", "cancelled"] as const).map((status) => listCampaigns(ctx, demo.member!, { status })),
+    );
+    expect(upcoming).toHaveLength(1);
+    expect(upcoming[0]!.viewer?.canJoin).toBe(false);
+    expect(upcoming[0]!.coverUrl).not.toBeNull();
+
+    const past = ended.find((c) => c.ownerType === "platform" && c.type === "content_bounty")!;
+    expect(past).toBeDefined();
+    expect(past.coverUrl).not.toBeNull();
+    const results = await getCampaignResults(ctx, null, past.id);
+    expect(results.submissions.length).toBeGreaterThanOrEqual(2);
+    expect(results.submissions.every((s) => s.status === "approved")).toBe(true);
+    expect(results.winners.length).toBeGreaterThanOrEqual(1);
+    expect(results.cashPaidCents).toBe(results.winners.length * past.topBonusCents);
+    expect(results.activity.some((d) => d.participants > 0)).toBe(true);
+
+    expect(cancelled).toHaveLength(1);
+    expect(cancelled[0]!.ownerType).toBe("creator");
+    expect(cancelled[0]!.cancelReason).toBeTruthy();
+    expect(cancelled[0]!.participantCount).toBeGreaterThan(0);
   });
 
   it("gives the demo creator a fan group with members at several levels, the demo member among them", async () => {
