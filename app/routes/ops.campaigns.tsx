@@ -13,7 +13,8 @@ import { titleMeta } from "~/utils/meta";
 /**
  * Staff campaign review: entries waiting for a judge, grouped by campaign, oldest first. Approve (the
  * points are paid once per member and campaign), reject with a reason, or pick as one of the top N.
- * Two staff judging one entry at once get one success and one "already judged".
+ * Two staff judging one entry at once get one success and one "already judged". Ended campaigns stay
+ * in the queue for their 7 days of judging; cancelled ones leave it. Upcoming campaigns are listed.
  */
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
@@ -23,10 +24,17 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const staff = await requireStaff(request, context, "manage:campaign:any");
   const ids = await pendingSubmissionIds(context);
   const groups = await Promise.all(ids.map((id) => getCampaignResults(context, staff, id)));
-  const running = await listCampaigns(context, staff, { status: "active", limit: 50 });
+  const [running, upcoming] = await Promise.all([
+    listCampaigns(context, staff, { status: "active", limit: 50 }),
+    listCampaigns(context, staff, { status: "upcoming", limit: 20 }),
+  ]);
+  const now = context.clock.now().toISOString();
+  // Entries of a cancelled campaign, or one past its 7 days of judging, can no longer be decided: not queued.
+  const open = groups.filter((g) => g.campaign.status === "active" || (g.campaign.status === "ended" && now < g.campaign.judgingEndsAt));
   return json({
-    groups: groups.map((g) => ({ campaign: g.campaign, pending: g.submissions.filter((s) => s.status === "submitted") })),
+    groups: open.map((g) => ({ campaign: g.campaign, pending: g.submissions.filter((s) => s.status === "submitted") })),
     running,
+    upcoming,
   });
 }
 
@@ -52,7 +60,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function OpsCampaigns() {
   const t = useT();
   const format = useFormat();
-  const { groups, running } = useLoaderData<typeof loader>();
+  const { groups, running, upcoming } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as ActionData | undefined;
   return (
     <div className="stack">
@@ -69,6 +77,7 @@ export default function OpsCampaigns() {
           <h2 id={`g-${campaign.id}`}>
             <Link to={`/campaigns/${campaign.id}`}>{campaign.title}</Link>
           </h2>
+          {campaign.status === "ended" ? <p className="small muted">{t("campaigns.judgingUntil", { time: format.dateTime(campaign.judgingEndsAt) })}</p> : null}
           <ul className="cp-rows">
             {pending.map((s) => {
               const mine = result?.id === s.id ? result : undefined;
@@ -122,6 +131,19 @@ export default function OpsCampaigns() {
           ))}
         </ul>
       </section>
+      {upcoming.length > 0 ? (
+        <section className="card card-body cp-section" aria-labelledby="ops-upcoming">
+          <h2 id="ops-upcoming">{t("campaigns.status.upcoming")}</h2>
+          <ul className="cp-rows">
+            {upcoming.map((c) => (
+              <li key={c.id} className="cp-row">
+                <Link to={`/campaigns/${c.id}`}>{c.title}</Link>
+                <span className="muted small">{t("campaigns.opensAt", { time: format.dateTime(c.startsAt) })}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
     </div>
   );
 }

@@ -147,6 +147,19 @@ describe("campaign and fan group pages", () => {
     expect(results.approved).toEqual([]);
     expect(Array.isArray(results.activity)).toBe(true);
     expect((await thrown(get(asRoute(resultsPage), "/campaigns/nope/results", undefined, { campaignId: "nope" }))).status).toBe(404);
+
+    // Entries of a cancelled campaign leave the review queue: they can no longer be judged.
+    const another = await post(asRoute(newCampaignPage), "/campaigns/new", staff.cookie, { type: "content_bounty", title: "临时征集", startsAt: local(-1), endsAt: local(24), rewardPoints: "10" });
+    const runningId = another.headers.get("location")!.split("/").pop()!;
+    expect((await post(asRoute(campaignPage), `/campaigns/${runningId}`, member.cookie, { intent: "join" }, { campaignId: runningId })).status).toBe(200);
+    const entry = await createNote(ctx.db, member.user.id, { publishedAt: ctx.clock.now() });
+    expect((await post(asRoute(campaignPage), `/campaigns/${runningId}`, member.cookie, { intent: "submit", postId: entry.id }, { campaignId: runningId })).status).toBe(200);
+    type Queue = { groups: { campaign: { id: string } }[]; upcoming: { id: string }[] };
+    const before = (await (await get(asRoute(opsCampaignsPage), "/ops/campaigns", staff.cookie)).json()) as Queue;
+    expect(before.groups.map((g) => g.campaign.id)).toContain(runningId);
+    await post(asRoute(campaignPage), `/campaigns/${runningId}`, staff.cookie, { intent: "cancel", cancelReason: "重复发布" }, { campaignId: runningId });
+    const after = (await (await get(asRoute(opsCampaignsPage), "/ops/campaigns", staff.cookie)).json()) as Queue;
+    expect(after.groups.map((g) => g.campaign.id)).not.toContain(runningId);
   });
 
   it("lets a member join and leave a creator's fan group from the fan page, which shows the members by level", async () => {
