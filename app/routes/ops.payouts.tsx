@@ -64,7 +64,7 @@ function QueueRow({ p, result }: { p: PayoutView; result: ActionData | undefined
       {p.mcn ? (
         <span className="muted small" data-testid="payout-mcn">
           {t("payouts.queue.mcnOwner")}{" "}
-          <Link to={`/mcn/${p.mcn.id}`} title={t("payouts.queue.rosterHint")}>
+          <Link to={`/mcn/${p.mcn.id}`} className="link" title={t("payouts.queue.rosterHint")}>
             {p.mcn.name}
           </Link>
           {" · "}
