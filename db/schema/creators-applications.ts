@@ -7,8 +7,9 @@ import { users } from "./identity";
  * Creator applications and recruitment. A member applies to become a creator; staff move the application
  * through review, an optional trial task (publish N notes in a category before a deadline, checked
  * automatically) and a decision. Personal data (real name, contact, region) is stored only as AES-256-GCM
- * ciphertext (`v1.<iv>.<tag>.<data>`, base64url) so a database dump never shows it in the clear; every staff
- * view of it writes a `pii_access_log` row. Staff invitations to apply feed the recruitment funnel.
+ * ciphertext (`v1.<keyId>.<iv>.<tag>.<data>`, base64url; see server/creators/applications/pii.ts) so a database
+ * dump never shows it in the clear; every staff view of it writes a `pii_access_log` row and an audit-log
+ * entry. Staff invitations to apply feed the recruitment funnel.
  */
 
 export const APPLICATION_STATUSES = ["submitted", "in_review", "trial", "approved", "rejected"] as const;
