@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { lockedPostIds } from "../creators/fan-groups/views";
 import type { Queryable } from "../../db/client";
 import {
@@ -136,29 +136,33 @@ async function rolesOfViewer(db: Queryable, viewerId: string): Promise<Permissio
 }
 
 /** The card's columns over `posts` (joined to its author and cover), with the viewer's like. */
-function cardQuery(ctx: Pick<AppContext, "db">, viewerId: string | null) {
+function cardColumns(viewerId: string | null) {
   const liked = viewerId
     ? sql<boolean>`exists (select 1 from likes l where l.post_id = "posts"."id" and l.user_id = ${viewerId})`
     : sql<boolean>`false`;
+  return {
+    id: posts.id,
+    title: posts.title,
+    status: posts.status,
+    authorId: posts.authorId,
+    mediaKind: posts.mediaKind,
+    likeCount: posts.likeCount,
+    publishedAt: posts.publishedAt,
+    authorStatus: users.status,
+    author: summaryColumns,
+    cover: uploads,
+    liked,
+    // The creator programme's marks, read in the same statement (two more round trips cost a page more
+    // than these per-row index probes): fan-only notes lock for non-fans, brand campaign notes say 合作.
+    fanOnly: sql<boolean>`exists (select 1 from fan_only_posts fo where fo.post_id = "posts"."id")`,
+    brand: sql<string | null>`(select c.brand_name from campaign_submissions cs join campaigns c on c.id = cs.campaign_id
+      where cs.post_id = "posts"."id" and c.brand_name is not null and cs.status <> 'rejected' limit 1)`,
+  };
+}
+
+function cardQuery(ctx: Pick<AppContext, "db">, viewerId: string | null) {
   return ctx.db
-    .select({
-      id: posts.id,
-      title: posts.title,
-      status: posts.status,
-      authorId: posts.authorId,
-      mediaKind: posts.mediaKind,
-      likeCount: posts.likeCount,
-      publishedAt: posts.publishedAt,
-      authorStatus: users.status,
-      author: summaryColumns,
-      cover: uploads,
-      liked,
-      // The creator programme's marks, read in the same statement (two more round trips cost a page more
-      // than these per-row index probes): fan-only notes lock for non-fans, brand campaign notes say 合作.
-      fanOnly: sql<boolean>`exists (select 1 from fan_only_posts fo where fo.post_id = "posts"."id")`,
-      brand: sql<string | null>`(select c.brand_name from campaign_submissions cs join campaigns c on c.id = cs.campaign_id
-        where cs.post_id = "posts"."id" and c.brand_name is not null and cs.status <> 'rejected' limit 1)`,
-    })
+    .select(cardColumns(viewerId))
     .from(posts)
     .innerJoin(users, eq(users.id, posts.authorId))
     .leftJoin(uploads, eq(uploads.id, posts.coverUploadId));
@@ -197,24 +201,56 @@ export async function loadPostCards(
 ): Promise<PostCard[]> {
   if (postIds.length === 0) return [];
   const rows = await cardQuery(ctx, viewerId).where(inArray(posts.id, [...new Set(postIds)]));
+  const cards = await cardsOf(ctx, rows, viewerId, options);
+  return postIds.flatMap((id) => cards.get(id) ?? []);
+}
+
+/**
+ * The notes a keyset scan picks, newest first, each with its cursor `key` and — when `viewerId` may
+ * see it — its card: the scan and the card lookup in one round trip, for a page deep in a feed.
+ * `scan` selects `p.id` over `posts p`; `key` is an expression over `"posts"`.
+ */
+export async function loadNewestPostCards(
+  ctx: Pick<AppContext, "db">,
+  scan: SQL,
+  key: SQL<string>,
+  viewerId: string | null,
+  options: { activeAuthorsOnly?: boolean } = {},
+): Promise<{ id: string; key: string; card: PostCard | undefined }[]> {
+  const rows = await ctx.db
+    .select({ ...cardColumns(viewerId), key })
+    .from(posts)
+    .innerJoin(users, eq(users.id, posts.authorId))
+    .leftJoin(uploads, eq(uploads.id, posts.coverUploadId))
+    .where(sql`"posts"."id" in (${scan})`)
+    .orderBy(desc(posts.publishedAt), desc(posts.id));
+  const cards = await cardsOf(ctx, rows, viewerId, options);
+  return rows.map((r) => ({ id: r.id, key: r.key, card: cards.get(r.id) }));
+}
+
+/** The cards `viewerId` may see among these rows, by id, with the creator programme's marks applied. */
+async function cardsOf(
+  ctx: Pick<AppContext, "db">,
+  rows: CardRow[],
+  viewerId: string | null,
+  options: { activeAuthorsOnly?: boolean },
+): Promise<Map<string, PostCard>> {
   const viewer = await viewerOf(ctx, rows, viewerId);
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  const cards = postIds.flatMap((id) => {
-    const r = byId.get(id);
-    if (!r || !isVisibleTo(r, viewer)) return [];
+  const visible = rows.filter(
     // A feed that skipped the author check in its scan (see recommended's phase 2) applies it here.
-    if (options.activeAuthorsOnly && r.authorStatus !== "active") return [];
-    return [cardOf(r)];
-  });
+    (r) => isVisibleTo(r, viewer) && !(options.activeAuthorsOnly && r.authorStatus !== "active"),
+  );
   // Creator programme marks: fan-only notes lock for non-fans (no cover), brand campaign notes say 合作.
   // Only a page holding a fan-only note asks whether the viewer is a fan.
-  const fanOnlyIds = cards.filter((c) => byId.get(c.id)!.fanOnly).map((c) => c.id);
+  const fanOnlyIds = visible.filter((r) => r.fanOnly).map((r) => r.id);
   const locked = fanOnlyIds.length > 0 ? await lockedPostIds(ctx.db, fanOnlyIds, viewerId) : new Set<string>();
-  return cards.map((c) => {
-    const brand = byId.get(c.id)!.brand;
-    if (!locked.has(c.id) && !brand) return c;
-    return { ...c, ...(locked.has(c.id) ? { fanOnlyLocked: true, cover: null } : {}), ...(brand ? { disclosure: brand } : {}) };
-  });
+  return new Map(
+    visible.map((r) => {
+      const card = cardOf(r);
+      if (!locked.has(r.id) && !r.brand) return [r.id, card] as const;
+      return [r.id, { ...card, ...(locked.has(r.id) ? { fanOnlyLocked: true, cover: null } : {}), ...(r.brand ? { disclosure: r.brand } : {})}] as const;
+    }),
+  );
 }
 
 const MODERATED: readonly PostStatus[] = ["held", "hidden", "removed"];

@@ -5,7 +5,7 @@ import { CURSOR_TIME_FORMAT, CURSOR_TIME_PATTERN, decodeCursor, encodeCursor } f
 import { publicNotes, publishedNotes, type FeedFilter } from "./feed-filters";
 import { FOLLOW_BOOST, INTEREST_HALF_LIFE_DAYS, MAX_INTEREST_BOOST, normaliseInterests } from "./rules";
 import { rowsOf } from "../../shared/sql-rows";
-import { loadPostCards, type PostCard } from "../views";
+import { loadNewestPostCards, type PostCard } from "../views";
 import { literalInt } from "../../shared/sql-literal";
 
 /*
@@ -259,12 +259,13 @@ const PHASE2_SLACK = 4;
 
 /**
  * The next `want` notes newest first after `from`, with their cards: a plain keyset scan a little
- * longer than the page, then the cards of what it found — the same card lookup page 1 makes. The ranked
- * window's notes are skipped here in memory — the window (a few thousand ids spread over every note)
- * rarely has more than a note in one page's range — and so are suspended members' notes, by the author
- * status the cards carry. Sending the window as a parameter, or checking each row's author inside the
- * scan, each cost more than the scan itself; so did one statement for both (PostgreSQL re-plans it on
- * every call, while these two keep their cached plans). This way page 1,000 reads what page 1 reads.
+ * longer than the page and the card lookup page 1 makes, in one statement (loadNewestPostCards), so a
+ * deep page costs one round trip as page 1 does. The ranked window's notes are skipped here in memory —
+ * the window (a few thousand ids spread over every note) rarely has more than a note in one page's
+ * range — and so are suspended members' notes, by the author status the cards carry. Sending the
+ * window as a parameter, or checking each row's author inside the scan, each cost more than the scan
+ * itself, and a statement that changes with the window is re-planned on every call; this one keeps
+ * its cached plan, so page 1,000 reads what page 1 reads.
  */
 async function newestOutsideWindow(
   ctx: RecommendedContext,
@@ -279,35 +280,29 @@ async function newestOutsideWindow(
   let after = from;
   for (;;) {
     const batch = want - out.length + PHASE2_SLACK;
-    const rows = rowsOf<{ id: string; k: string }>(
-      await ctx.db.execute(sql`
-        select p.id, to_char(p.published_at at time zone 'UTC', ${CURSOR_TIME_FORMAT}) as k from posts p
+    const scanned = await loadNewestPostCards(
+      ctx,
+      sql`select p.id from posts p
         where ${publishedNotes(filter)} and p.published_at <= ${asOf}::timestamptz
           ${after.t && after.id ? sql`and (p.published_at, p.id) < (${after.t}::timestamptz, ${after.id}::uuid)` : sql``}
-        order by p.published_at desc, p.id desc limit ${literalInt(batch)}`),
+        order by p.published_at desc, p.id desc limit ${literalInt(batch)}`,
+      sql<string>`to_char("posts"."published_at" at time zone 'UTC', ${CURSOR_TIME_FORMAT})`,
+      viewerId,
+      { activeAuthorsOnly: true },
     );
-    // Cards only for as many notes as the page still needs: a row beyond them says a next page exists.
-    const room = want - out.length;
-    const taken: { id: string; k: string }[] = [];
+    // A row beyond the page's notes says a next page exists.
     let considered = 0;
-    for (const r of rows) {
-      if (taken.length === room) break;
+    for (const r of scanned) {
+      if (out.length === want) break;
       considered++;
-      if (!windowIds.has(r.id)) taken.push(r);
+      if (r.card && !windowIds.has(r.id)) out.push({ id: r.id, k: r.key, card: r.card });
     }
-    const cards = new Map(
-      (await loadPostCards(ctx, taken.map((r) => r.id), viewerId, { activeAuthorsOnly: true })).map((c) => [c.id, c] as const),
-    );
-    for (const r of taken) {
-      const card = cards.get(r.id);
-      if (card) out.push({ id: r.id, k: r.k, card });
-    }
-    const exhausted = rows.length < batch;
-    if (out.length === want) return { rows: out, more: considered < rows.length || !exhausted };
-    const last = rows[considered - 1];
+    const exhausted = scanned.length < batch;
+    if (out.length === want) return { rows: out, more: considered < scanned.length || !exhausted };
+    const last = scanned[considered - 1];
     // The scan ran out of notes: this is the end of the feed.
-    if ((exhausted && considered === rows.length) || !last) return { rows: out, more: false };
-    after = { t: last.k, id: last.id };
+    if ((exhausted && considered === scanned.length) || !last) return { rows: out, more: false };
+    after = { t: last.key, id: last.id };
   }
 }
 
