@@ -47,9 +47,11 @@ describe("demo seed: campaigns in every state and the fan group are alive", () =
   });
 
   it("shows every state of a campaign: one upcoming (not joinable yet), an ended one with results and cash paid, a cancelled one with its reason", async () => {
-    const [upcoming, ended, cancelled] = await Promise.all(
-      (["upcoming", "ended", "cancelled"] as const).map((status) => listCampaigns(ctx, demo.member!, { status })),
-    );
+    const [upcoming, ended, cancelled] = await Promise.all([
+      listCampaigns(ctx, demo.member!, { status: "upcoming" }),
+      listCampaigns(ctx, demo.member!, { status: "ended" }),
+      listCampaigns(ctx, demo.member!, { status: "cancelled" }),
+    ]);
     expect(upcoming).toHaveLength(1);
     expect(upcoming[0]!.viewer?.canJoin).toBe(false);
     expect(upcoming[0]!.coverUrl).not.toBeNull();
