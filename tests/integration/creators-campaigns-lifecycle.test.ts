@@ -327,6 +327,12 @@ describe("/api/v1 campaign life cycle, edits, cancellation and the top pick's ca
     const [note] = await db.handle.db.select({ featuredAt: posts.featuredAt }).from(posts).where(eq(posts.id, (picked as { postId: string }).postId));
     expect(note!.featuredAt).not.toBeNull();
 
+    // The member is told about the cash and the feature, once.
+    await drainNotices();
+    const told = (await db.handle.db.select().from(notifications).where(eq(notifications.userId, writer.user.id))).filter((n) => (n.data as { action?: string }).action === "topPick");
+    expect(told).toHaveLength(1);
+    expect((told[0]!.data as { excerpt: string }).excerpt).toContain("¥88.00");
+
     // A second entry by the same member picked too: the second place, but the cash only once per member and campaign.
     const again = await enter(writer, campaign.id);
     expect((await api(`/campaign-submissions/${again.id}/review`, { as: staff, json: { action: "topPick" } })).status).toBe(200);

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { z } from "zod";
-import { campaignParticipants, campaigns, users } from "../../../db/schema";
+import { campaignParticipants, campaigns, campaignSubmissions, users } from "../../../db/schema";
 import { defineConsumer, type Consumer } from "../../jobs/consumer";
 // The module, not the notifications index: the index reaches the jobs registry that lists this consumer.
 import { recordNotification } from "../../notifications/record-notification";
@@ -26,10 +26,17 @@ export const notifyCampaignReview = defineConsumer({
   async handle(tx, event, ctx) {
     const p = payloadSchema.parse(event.payload);
     const [member] = await tx.select({ locale: users.locale }).from(users).where(eq(users.id, p.userId));
-    const [campaign] = await tx.select({ title: campaigns.title }).from(campaigns).where(eq(campaigns.id, p.campaignId));
+    const [campaign] = await tx
+      .select({ title: campaigns.title, ownerType: campaigns.ownerType })
+      .from(campaigns)
+      .where(eq(campaigns.id, p.campaignId));
     if (!member || !campaign) return;
     const locale: MessageLocale = member.locale === "en" ? "en" : "zh-CN";
-    const excerpt = t(locale, `campaigns.notice.${p.action}`, { title: campaign.title, reason: p.reason ?? "" });
+    // A platform top pick that paid this member cash (once per campaign) and featured the note: say so.
+    const [entry] = await tx.select({ cents: campaignSubmissions.rewardedCents }).from(campaignSubmissions).where(eq(campaignSubmissions.id, p.submissionId));
+    const cash = p.action === "topPick" && campaign.ownerType === "platform" && (entry?.cents ?? 0) > 0;
+    const amount = new Intl.NumberFormat(locale, { style: "currency", currency: "CNY" }).format((entry?.cents ?? 0) / 100);
+    const excerpt = t(locale, cash ? "campaigns.notice.topPickCash" : `campaigns.notice.${p.action}`, { title: campaign.title, reason: p.reason ?? "", amount });
     await recordNotification(tx, ctx, {
       eventId: event.id,
       userId: p.userId,
