@@ -76,12 +76,12 @@ export default function OpsCreator() {
       <Form method="get" className="card card-body row" aria-label={t("opsConsole.range")}>
         <div className="field">
           <label htmlFor="from">{t("opsConsole.from")}</label>
-          <input id="from" name="from" type="date" className="input" defaultValue={invalid ? (range.from ?? "") : series.from} aria-invalid={fields.from ? true : undefined} aria-describedby="from-errors" />
+          <input id="from" name="from" type="date" className="input" defaultValue={invalid ? (range.from ?? "") : series.from} aria-invalid={fields.from ? true : undefined} aria-describedby={fields.from ? "from-errors" : undefined} />
           <ErrorList id="from-errors" errors={fields.from} />
         </div>
         <div className="field">
           <label htmlFor="to">{t("opsConsole.to")}</label>
-          <input id="to" name="to" type="date" className="input" defaultValue={invalid ? (range.to ?? "") : series.to} aria-invalid={fields.to ? true : undefined} aria-describedby="to-errors" />
+          <input id="to" name="to" type="date" className="input" defaultValue={invalid ? (range.to ?? "") : series.to} aria-invalid={fields.to ? true : undefined} aria-describedby={fields.to ? "to-errors" : undefined} />
           <ErrorList id="to-errors" errors={fields.to} />
         </div>
         <button type="submit" className="btn btn-secondary">

@@ -73,22 +73,22 @@ export default function OpsCreators() {
       <Form method="get" className="card card-body row" style={{ flexWrap: "wrap" }} aria-label={t("opsCreators.filter")}>
         <div className="field">
           <label htmlFor="from">{t("opsConsole.from")}</label>
-          <input id="from" name="from" type="date" className="input" defaultValue={invalid ? (query.from ?? "") : board.from} aria-invalid={fields.from ? true : undefined} aria-describedby="from-errors" />
+          <input id="from" name="from" type="date" className="input" defaultValue={invalid ? (query.from ?? "") : board.from} aria-invalid={fields.from ? true : undefined} aria-describedby={fields.from ? "from-errors" : undefined} />
           <ErrorList id="from-errors" errors={fields.from} />
         </div>
         <div className="field">
           <label htmlFor="to">{t("opsConsole.to")}</label>
-          <input id="to" name="to" type="date" className="input" defaultValue={invalid ? (query.to ?? "") : board.to} aria-invalid={fields.to ? true : undefined} aria-describedby="to-errors" />
+          <input id="to" name="to" type="date" className="input" defaultValue={invalid ? (query.to ?? "") : board.to} aria-invalid={fields.to ? true : undefined} aria-describedby={fields.to ? "to-errors" : undefined} />
           <ErrorList id="to-errors" errors={fields.to} />
         </div>
         <div className="field">
           <label htmlFor="creator">{t("opsCreators.handle")}</label>
-          <input id="creator" name="creator" className="input" maxLength={40} autoCapitalize="none" defaultValue={query.creator ?? ""} aria-invalid={fields.creator ? true : undefined} aria-describedby="creator-errors" />
+          <input id="creator" name="creator" className="input" maxLength={40} autoCapitalize="none" defaultValue={query.creator ?? ""} aria-invalid={fields.creator ? true : undefined} aria-describedby={fields.creator ? "creator-errors" : undefined} />
           <ErrorList id="creator-errors" errors={fields.creator} />
         </div>
         <div className="field">
           <label htmlFor="sort">{t("opsCreators.sort")}</label>
-          <select id="sort" name="sort" className="input" defaultValue={board.sort} aria-invalid={fields.sort ? true : undefined} aria-describedby="sort-errors">
+          <select id="sort" name="sort" className="input" defaultValue={board.sort} aria-invalid={fields.sort ? true : undefined} aria-describedby={fields.sort ? "sort-errors" : undefined}>
             {COLUMNS.map((c) => (
               <option key={c} value={c}>
                 {label(c)}
@@ -99,7 +99,7 @@ export default function OpsCreators() {
         </div>
         <div className="field">
           <label htmlFor="dir">{t("opsCreators.dir")}</label>
-          <select id="dir" name="dir" className="input" defaultValue={board.dir} aria-invalid={fields.dir ? true : undefined} aria-describedby="dir-errors">
+          <select id="dir" name="dir" className="input" defaultValue={board.dir} aria-invalid={fields.dir ? true : undefined} aria-describedby={fields.dir ? "dir-errors" : undefined}>
             <option value="desc">{t("opsCreators.dir.desc")}</option>
             <option value="asc">{t("opsCreators.dir.asc")}</option>
           </select>

@@ -50,7 +50,7 @@ describe("ops creator pages: the board and one creator's series", () => {
 
   it("each page × role: a visitor is sent to log in, member/creator/MCN admin get 403, staff and admin the page", async () => {
     const pages = [
-      { name: "board", route: asRoute(boardPage), path: "/ops/creators", params: {} },
+      { name: "board", route: asRoute(boardPage), path: "/ops/creators", params: {} as Record<string, string> },
       { name: "creator", route: asRoute(creatorPage), path: `/ops/creators/${creator.id}`, params: { userId: creator.id } },
     ];
     for (const page of pages) {
