@@ -16,9 +16,10 @@ import { distributionLinksMessages } from "./messages/distribution-links";
 import { creatorsCampaignsMessages } from "./messages/creators-campaigns";
 import { creatorsApplicationsMessages } from "./messages/creators-applications";
 import { creatorsMcnMessages } from "./messages/creators-mcn";
+import { mediaMessages } from "./messages/media";
 
 /** Areas that keep their messages in their own file under ./messages (one file per area). */
-const areas = [ledgerMessages, pointsMessages, checkinMessages, challengesMessages, badgesMessages, rewardsMessages, distributionRightsMessages, membershipMessages, fraudMessages, opsConsoleMessages, commerceMessages, distributionLinksMessages, distributionEarningsMessages, creatorsApplicationsMessages, creatorsMcnMessages, creatorsCampaignsMessages] as const;
+const areas = [ledgerMessages, pointsMessages, checkinMessages, challengesMessages, badgesMessages, rewardsMessages, distributionRightsMessages, membershipMessages, fraudMessages, opsConsoleMessages, commerceMessages, distributionLinksMessages, distributionEarningsMessages, creatorsApplicationsMessages, creatorsMcnMessages, creatorsCampaignsMessages, mediaMessages] as const;
 
 /**
  * User-facing error and validation messages in both UI languages. Zod schemas and AppErrors carry
