@@ -1,19 +1,21 @@
 import sharp from "sharp";
 import type { UploadKind, UploadVariants } from "../../db/schema";
+import type { MessageKey } from "../shared/messages";
 import type { Storage } from "../storage";
 import { IMAGE_VARIANTS, MAX_IMAGE_PIXELS, uploadKey } from "./rules";
 
-/** Why an image cannot be used; the caller turns it into a rejection the uploader sees. */
+/** Why an image cannot be used, as a message key; the caller turns it into a rejection the uploader sees. */
 export class UnusableImageError extends Error {
-  constructor(message: string) {
-    super(message);
+  constructor(readonly messageKey: MessageKey) {
+    super(messageKey);
     this.name = "UnusableImageError";
   }
 }
 
 /**
  * Decodes an uploaded image, upright by its EXIF orientation, and writes its renditions (WebP, no
- * metadata — so no location data leaves through them) under the upload's own prefix.
+ * metadata — so no location data leaves through them) under the upload's own prefix, the "full" one
+ * included: readers only ever get these, never the uploaded bytes.
  * Returns the upright size and the renditions.
  */
 export async function processImage(options: {
@@ -29,11 +31,11 @@ export async function processImage(options: {
   try {
     meta = await open().metadata();
   } catch {
-    throw new UnusableImageError("The image could not be read.");
+    throw new UnusableImageError("media.image.unreadable");
   }
-  if (!meta.width || !meta.height) throw new UnusableImageError("The image could not be read.");
+  if (!meta.width || !meta.height) throw new UnusableImageError("media.image.unreadable");
   if (meta.width * meta.height > MAX_IMAGE_PIXELS) {
-    throw new UnusableImageError(`The image has more than ${MAX_IMAGE_PIXELS / 1_000_000} megapixels.`);
+    throw new UnusableImageError("media.image.tooManyPixels");
   }
   // EXIF orientations 5–8 turn the picture a quarter: what people see is the other way round.
   const turned = (meta.orientation ?? 1) >= 5;
@@ -49,9 +51,10 @@ export async function processImage(options: {
         : pipeline.resize({ width: spec.width, withoutEnlargement: true });
     let rendered: { data: Buffer; info: sharp.OutputInfo };
     try {
+      // No withMetadata(): sharp writes none of the input's EXIF, XMP or IPTC into the output.
       rendered = await pipeline.webp({ quality: 82 }).toBuffer({ resolveWithObject: true });
     } catch {
-      throw new UnusableImageError("The image could not be read.");
+      throw new UnusableImageError("media.image.unreadable");
     }
     const key = uploadKey(options.ownerId, options.uploadId, `${spec.name}.webp`);
     await storage.put(key, rendered.data, "image/webp");

@@ -17,34 +17,28 @@ export async function receiveUpload(
 ): Promise<{ uploadId: string; size: number }> {
   const verified = verifyUploadGrant(ctx.config.sessionSecret, options.token, ctx.clock.now());
   if (!verified.ok) {
-    throw new AppError(
-      "FORBIDDEN",
-      verified.reason === "expired" ? "This upload link has expired; start the upload again." : "This upload link is not valid.",
-    );
+    throw new AppError("FORBIDDEN", verified.reason === "expired" ? "media.link.expired" : "media.link.invalid");
   }
   const { grant } = verified;
   const [row] = await ctx.db.select().from(uploads).where(eq(uploads.id, grant.uploadId));
-  if (!row || row.key !== grant.key) throw new AppError("FORBIDDEN", "This upload link is not valid.");
-  if (row.status !== "pending") throw new AppError("CONFLICT", "This upload is already finished.");
+  if (!row || row.key !== grant.key) throw new AppError("FORBIDDEN", "media.link.invalid");
+  if (row.status !== "pending") throw new AppError("CONFLICT", "media.upload.finished");
 
   const contentType = options.contentType?.split(";")[0]?.trim().toLowerCase();
   if (contentType !== grant.contentType) {
-    throw new AppError("UNSUPPORTED_MEDIA_TYPE", `Send the file with Content-Type: ${grant.contentType}.`, {
-      fields: { contentType: [`Send the file with Content-Type: ${grant.contentType}.`] },
-    });
+    throw new AppError("UNSUPPORTED_MEDIA_TYPE", "media.upload.contentType", { fields: { contentType: ["media.upload.contentType"] } });
   }
-  if (options.contentLength !== undefined && options.contentLength > grant.size) throw tooLarge(grant.size);
+  if (options.contentLength !== undefined && options.contentLength > grant.size) throw tooLarge();
 
   try {
     const size = await ctx.storage.putStream(grant.key, options.body, { contentType: grant.contentType, maxBytes: grant.size });
     return { uploadId: grant.uploadId, size };
   } catch (e) {
-    if (e instanceof ObjectTooLargeError) throw tooLarge(grant.size);
+    if (e instanceof ObjectTooLargeError) throw tooLarge();
     throw e;
   }
 }
 
-function tooLarge(size: number): AppError {
-  const message = `The file is larger than the ${size} bytes declared.`;
-  return new AppError("PAYLOAD_TOO_LARGE", message, { fields: { size: [message] } });
+function tooLarge(): AppError {
+  return new AppError("PAYLOAD_TOO_LARGE", "media.upload.largerThanDeclared", { fields: { size: ["media.upload.largerThanDeclared"] } });
 }

@@ -2,6 +2,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import type { Queryable } from "../../db/client";
 import { uploads, type Upload, type UploadKind } from "../../db/schema";
 import { AppError } from "../shared/errors";
+import type { MessageKey } from "../shared/messages";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -19,9 +20,9 @@ export async function requireReadyUploads(
   const kinds = options.kinds ?? ["image", "video"];
   if (uploadIds.length === 0) return [];
   if (new Set(uploadIds).size !== uploadIds.length) {
-    throw invalid("The same file is attached twice.");
+    throw invalid("media.attach.duplicate");
   }
-  if (!uploadIds.every((id) => UUID.test(id))) throw invalid("Some files could not be found.");
+  if (!uploadIds.every((id) => UUID.test(id))) throw invalid("media.attach.notFound");
   const rows = await db
     .select()
     .from(uploads)
@@ -29,13 +30,13 @@ export async function requireReadyUploads(
   const byId = new Map(rows.map((r) => [r.id, r]));
   return uploadIds.map((id) => {
     const row = byId.get(id);
-    if (!row) throw invalid("Some files could not be found.");
-    if (row.status !== "ready") throw invalid("Some files have not finished uploading.");
-    if (!kinds.includes(row.kind)) throw invalid("Some files are of a kind that cannot be attached here.");
+    if (!row) throw invalid("media.attach.notFound");
+    if (row.status !== "ready") throw invalid("media.attach.notReady");
+    if (!kinds.includes(row.kind)) throw invalid("media.attach.wrongKind");
     return row;
   });
 }
 
-function invalid(message: string): AppError {
+function invalid(message: MessageKey): AppError {
   return new AppError("VALIDATION_FAILED", message, { fields: { mediaIds: [message] } });
 }

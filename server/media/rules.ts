@@ -24,15 +24,22 @@ export const PENDING_UPLOAD_TTL_MS = 60 * 60 * 1000;
 /** How long a redirect from /media/<key> to a presigned S3 GET stays valid. */
 export const MEDIA_GET_TTL_SEC = 5 * 60;
 
-/** Renditions made of each image, by name; avatars are square crops. */
+/**
+ * Renditions made of each image, by name; an avatar's thumb and medium are square crops.
+ * "full" is the whole picture, upright, at its own size up to 2560 px wide: it is what a reader gets
+ * when they want the image itself, because the uploaded original is never served (a phone photo's
+ * EXIF carries its GPS position and camera; renditions are re-encoded WebP with no metadata at all).
+ */
 export const IMAGE_VARIANTS = {
   image: [
     { name: "thumb", width: 360 },
     { name: "medium", width: 1080 },
+    { name: "full", width: 2560 },
   ],
   avatar: [
     { name: "thumb", width: 160, square: true },
     { name: "medium", width: 480, square: true },
+    { name: "full", width: 2560 },
   ],
 } as const;
 

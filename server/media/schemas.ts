@@ -4,7 +4,6 @@ import { AppError, type FieldErrors } from "../shared/errors";
 import { UPLOAD_LIMITS } from "./rules";
 
 const MB = 1024 * 1024;
-const KIND_NAMES = { image: "Images", video: "Videos", avatar: "Avatars" } as const;
 
 /** What a client declares before uploading; the bytes are checked against it afterwards. */
 export const createUploadSchema = z
@@ -24,17 +23,18 @@ export const createUploadSchema = z
   .superRefine((input, ctx) => {
     const limit = UPLOAD_LIMITS[input.kind];
     if (!limit.types.includes(input.contentType)) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["contentType"],
-        message: `${KIND_NAMES[input.kind]} must be one of: ${limit.types.join(", ")}.`,
-      });
+      ctx.addIssue({ code: "custom", path: ["contentType"], input: input.contentType, message: `media.type.${input.kind}` });
     }
     if (input.size > limit.maxBytes) {
+      // A too_big issue, so the message's {max} is filled in; it counts megabytes, as people read sizes.
       ctx.addIssue({
-        code: "custom",
+        code: "too_big",
+        origin: "number",
+        maximum: limit.maxBytes / MB,
+        inclusive: true,
         path: ["size"],
-        message: `${KIND_NAMES[input.kind]} can be at most ${limit.maxBytes / MB} MB.`,
+        input: input.size,
+        message: `media.size.${input.kind}`,
       });
     }
   });

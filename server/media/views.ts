@@ -10,6 +10,10 @@ export type UploadView = {
   size: number;
   width: number | null;
   height: number | null;
+  /**
+   * The file to show at full size: for images and avatars their metadata-free "full" rendition
+   * (medium for uploads processed before it existed), never the uploaded bytes; videos as uploaded.
+   */
   url: string;
   thumbUrl: string | null;
   mediumUrl: string | null;
@@ -25,6 +29,8 @@ export function mediaUrl(key: string): string {
 
 export function uploadViewOf(upload: Upload): UploadView {
   const variants = upload.variants ?? {};
+  // Before processing an image has no renditions; its url then names the original, which is not served.
+  const shown = upload.kind === "video" ? upload.key : (variants.full ?? variants.medium)?.key ?? upload.key;
   return {
     id: upload.id,
     kind: upload.kind,
@@ -33,7 +39,7 @@ export function uploadViewOf(upload: Upload): UploadView {
     size: upload.size ?? upload.declaredSize,
     width: upload.width,
     height: upload.height,
-    url: mediaUrl(upload.key),
+    url: mediaUrl(shown),
     thumbUrl: variants.thumb ? mediaUrl(variants.thumb.key) : null,
     mediumUrl: variants.medium ? mediaUrl(variants.medium.key) : null,
   };
