@@ -4,13 +4,26 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { uploads, users } from "../../db/schema";
 import type { RunningSeedbed } from "../../server/boot";
 import type { CurrentUser } from "../../server/identity";
-import { cleanupAbandonedUploads, createUpload, requireReadyUploads, type UploadView } from "../../server/media";
+import { cleanupAbandonedUploads, createUpload, requireReadyUploads, uploadViewOf, type UploadView } from "../../server/media";
 import { FixedClock } from "../../server/shared/clock";
 import { createTestUser, logInAs } from "../factories/users";
 import { mp4Bytes, pngBytes, sidewaysJpegBytes, webmBytes } from "../fixtures/media/generate";
 import { services } from "../setup/context";
 import { createTestDatabase, type TestDatabase } from "../setup/database";
 import { startTestServer } from "../setup/server";
+
+const CAMERA = "SeedPhone X1";
+
+/** A JPEG as a phone writes it: camera make and model, and where it was taken (the Bund, Shanghai). */
+function gpsJpegBytes(width: number, height: number): Promise<Buffer> {
+  return sharp({ create: { width, height, channels: 3, background: { r: 20, g: 110, b: 190 } } })
+    .jpeg()
+    .withExif({
+      IFD0: { Make: "SeedPhone", Model: CAMERA },
+      IFD3: { GPSLatitudeRef: "N", GPSLatitude: "31/1 14/1 24/1", GPSLongitudeRef: "E", GPSLongitude: "121/1 29/1 24/1" },
+    })
+    .toBuffer();
+}
 
 type ApiError = { error: { code: string; message: string; fields?: Record<string, string[]> } };
 type Created = {
@@ -91,7 +104,7 @@ describe.each(backends)("media uploads on $name", (backend) => {
     expect(server.storage.kind).toBe(backend.kind);
   });
 
-  it.skipIf(skip)("uploads a photo, reports its size and renditions, and serves back the same bytes", async () => {
+  it.skipIf(skip)("uploads a photo, reports its size and renditions, and shows it full size as a WebP rendition", async () => {
     const bytes = await pngBytes(1600, 1200);
     const created = await uploadFile(alice.cookie, "image", "image/png", bytes);
     expect(created.upload).toMatchObject({ kind: "image", status: "pending" });
@@ -103,14 +116,12 @@ describe.each(backends)("media uploads on $name", (backend) => {
     expect(res.status, await res.clone().text()).toBe(200);
     const view = (await res.json()) as UploadView;
     expect(view).toMatchObject({ id: created.upload.id, kind: "image", status: "ready", mime: "image/png", size: bytes.length, width: 1600, height: 1200 });
-    expect(view.url).toBe(`/media/${created.upload.key}`);
+    expect(view.url).toBe(`/media/u/${alice.user.id}/${created.upload.id}/full.webp`);
+    // The uploaded bytes stay stored but are never served.
+    expect(await stored(created.upload.key)).not.toBeNull();
+    expect((await media(`/media/${created.upload.key}`, { redirect: "manual" })).status).toBe(404);
 
-    const original = await media(view.url);
-    expect(original.status).toBe(200);
-    expect(original.headers.get("content-type")).toBe("image/png");
-    expect(Buffer.from(await original.arrayBuffer()).equals(bytes)).toBe(true);
-
-    for (const [url, width, height] of [[view.thumbUrl!, 360, 270], [view.mediumUrl!, 1080, 810]] as const) {
+    for (const [url, width, height] of [[view.thumbUrl!, 360, 270], [view.mediumUrl!, 1080, 810], [view.url, 1600, 1200]] as const) {
       const rendition = await media(url);
       expect(rendition.status).toBe(200);
       expect(rendition.headers.get("content-type")).toBe("image/webp");
@@ -118,7 +129,7 @@ describe.each(backends)("media uploads on $name", (backend) => {
       expect({ format: meta.format, width: meta.width, height: meta.height }).toEqual({ format: "webp", width, height });
     }
     const row = await rowOf(created.upload.id);
-    expect(Object.keys(row!.variants).sort()).toEqual(["medium", "thumb"]);
+    expect(Object.keys(row!.variants).sort()).toEqual(["full", "medium", "thumb"]);
     for (const v of Object.values(row!.variants)) expect(await stored(v.key)).not.toBeNull();
   });
 
@@ -131,7 +142,7 @@ describe.each(backends)("media uploads on $name", (backend) => {
       expect(res.status).toBe(302);
       const location = new URL(res.headers.get("location")!);
       expect(location.searchParams.get("X-Amz-Expires")).toBe("300");
-      expect(location.searchParams.get("response-content-type")).toBe("image/png");
+      expect(location.searchParams.get("response-content-type")).toBe("image/webp");
     } else {
       expect(res.status).toBe(200);
       expect(res.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
@@ -144,6 +155,62 @@ describe.each(backends)("media uploads on $name", (backend) => {
     expect({ width: view.width, height: view.height }).toEqual({ width: 200, height: 400 });
     const medium = await sharp(Buffer.from(await (await media(view.mediumUrl!)).arrayBuffer())).metadata();
     expect({ width: medium.width, height: medium.height }).toEqual({ width: 200, height: 400 });
+  });
+
+  it.skipIf(skip)("never lets a reader get a phone photo's GPS position or camera: every URL of the note and upload is metadata-free", async () => {
+    const photo = await gpsJpegBytes(3000, 2000);
+    // The fixture really carries what a phone writes, so its absence below means something.
+    const before = await sharp(photo).metadata();
+    expect(before.exif && before.exif.includes(Buffer.from(CAMERA))).toBe(true);
+
+    const image = await uploadFile(alice.cookie, "image", "image/jpeg", photo);
+    const imageView = (await (await complete(alice.cookie, image.upload.id)).json()) as UploadView;
+    const avatar = await uploadFile(alice.cookie, "avatar", "image/jpeg", photo);
+    const avatarView = (await (await complete(alice.cookie, avatar.upload.id)).json()) as UploadView;
+    expect((await api("/me/avatar", alice.cookie, { method: "PUT", json: { uploadId: avatarView.id } })).status).toBe(200);
+    const created = await api("/posts", alice.cookie, { json: { title: "外滩夜景", categorySlug: "travel", mediaIds: [imageView.id] } });
+    expect(created.status, await created.clone().text()).toBe(201);
+    const { post } = (await created.json()) as { post: { id: string } };
+    const note = await (await api(`/posts/${post.id}`, alice.cookie)).json();
+
+    const urls = new Set<string>();
+    const collect = (value: unknown) => {
+      if (typeof value === "string" && value.startsWith("/media/")) urls.add(value);
+      else if (value && typeof value === "object") Object.values(value).forEach(collect);
+    };
+    for (const shown of [imageView, avatarView, note]) collect(shown);
+    // The note's pictures and the author's avatar, and every rendition of both uploads.
+    expect(urls.size).toBeGreaterThanOrEqual(6);
+    for (const url of urls) {
+      const res = await media(url);
+      expect(res.status, url).toBe(200);
+      const bytes = Buffer.from(await res.arrayBuffer());
+      const meta = await sharp(bytes).metadata();
+      expect({ url, format: meta.format, exif: meta.exif, xmp: meta.xmp }).toEqual({ url, format: "webp", exif: undefined, xmp: undefined });
+      expect(bytes.includes(Buffer.from(CAMERA)), url).toBe(false);
+    }
+    expect(imageView.url).toBe(`/media/u/${alice.user.id}/${image.upload.id}/full.webp`);
+    const full = await sharp(Buffer.from(await (await media(imageView.url)).arrayBuffer())).metadata();
+    expect({ width: full.width, height: full.height }).toEqual({ width: 2560, height: 1707 });
+
+    // The originals are kept but answer 404 to everyone, their owner included.
+    for (const key of [image.upload.key, avatar.upload.key]) {
+      expect(await stored(key)).not.toBeNull();
+      expect((await media(`/media/${key}`, { redirect: "manual" })).status).toBe(404);
+      expect((await media(`/media/${key}`, { method: "HEAD", headers: { cookie: alice.cookie }, redirect: "manual" })).status).toBe(404);
+    }
+  });
+
+  it.skipIf(skip)("still shows pictures processed before the full rendition existed, at their medium size", async () => {
+    const created = await uploadFile(alice.cookie, "image", "image/png", await pngBytes(1600, 1200));
+    await complete(alice.cookie, created.upload.id);
+    const row = (await rowOf(created.upload.id))!;
+    const { full: _full, ...older } = row.variants;
+    await db.handle.db.update(uploads).set({ variants: older }).where(eq(uploads.id, row.id));
+    const view = uploadViewOf((await rowOf(created.upload.id))!);
+    expect(view.url).toBe(view.mediumUrl);
+    expect((await media(view.url)).status).toBe(200);
+    expect((await media(`/media/${created.upload.key}`, { redirect: "manual" })).status).toBe(404);
   });
 
   it.skipIf(skip)("accepts an MP4 and a WebM video by their bytes, without renditions", async () => {
@@ -239,8 +306,9 @@ describe.each(backends)("media uploads on $name", (backend) => {
       const res = await complete(alice.cookie, created.upload.id);
       expect(res.status).toBe(415);
       const body = (await res.json()) as ApiError;
-      expect(body.error.fields?.file?.[0]).toContain("image/png");
-      expect((await rowOf(created.upload.id))!.status).toBe("rejected");
+      expect(body.error.fields?.file).toEqual(["This file is a picture, not a video."]);
+      // Support can still see what it really was.
+      expect((await rowOf(created.upload.id))!).toMatchObject({ status: "rejected", rejectReason: expect.stringContaining("image/png") });
       expect(await stored(created.upload.key)).toBeNull();
       expect((await media(`/media/${created.upload.key}`, { redirect: "manual" })).status).toBe(404);
       // And it cannot be completed into something else later.
