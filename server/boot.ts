@@ -107,7 +107,7 @@ export async function startSeedbed(config: Config, options: StartOptions = {}): 
       clock,
       logger,
       healthChecks,
-      rateLimits: createRateLimits(redis),
+      rateLimits: createRateLimits(redis, config.redisPrefix),
       storage,
       cache: new MemoryCache(2_000),
       search,

@@ -71,6 +71,8 @@ export const envSchema = z
     DATABASE_URL: urlWithProtocols(["postgres:", "postgresql:"]),
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
     REDIS_URL: urlWithProtocols(["redis:", "rediss:"]),
+    /** Namespaces every Redis key and channel, so two deployments (or other apps) can share one Redis. */
+    REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9_.-]{1,40}$/, { error: "letters, digits, _ . - only (1–40)" }).default("seedbed"),
     MEILI_HOST: urlWithProtocols(["http:", "https:"]),
     MEILI_KEY: optionalString,
     S3_ENDPOINT: urlWithProtocols(["http:", "https:"]),
@@ -133,6 +135,8 @@ export interface Config {
   dataDir: string;
   database: { kind: "postgres"; url: string; poolSize: number } | { kind: "pglite"; dir: string };
   redisUrl: string | undefined;
+  /** Prefix of every Redis key and pub/sub channel (REDIS_PREFIX, default "seedbed"). */
+  redisPrefix: string;
   search: { kind: "meilisearch"; host: string; apiKey: string | undefined } | { kind: "builtin" };
   storage:
     | {
@@ -204,6 +208,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       ? { kind: "postgres", url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE }
       : { kind: "pglite", dir: path.join(dataDir, "pglite") },
     redisUrl: env.REDIS_URL,
+    redisPrefix: env.REDIS_PREFIX,
     search: env.MEILI_HOST ? { kind: "meilisearch", host: env.MEILI_HOST, apiKey: env.MEILI_KEY } : { kind: "builtin" },
     storage: env.S3_BUCKET
       ? {

@@ -12,7 +12,10 @@ import { connectRedis, type RedisClient } from "../shared/redis";
  * one supports it). Every push is therefore also persisted by its context (e.g. the notification
  * inbox), and clients re-fetch what they show when they reconnect.
  */
-export async function attachRedisAdapter(io: Server, options: { redisUrl: string; logger: Logger }): Promise<() => Promise<void>> {
+export async function attachRedisAdapter(
+  io: Server,
+  options: { redisUrl: string; redisPrefix: string; logger: Logger },
+): Promise<() => Promise<void>> {
   const pub = await connectRedis(options.redisUrl, "seedbed-realtime-pub");
   let sub: RedisClient;
   try {
@@ -22,7 +25,9 @@ export async function attachRedisAdapter(io: Server, options: { redisUrl: string
     throw e;
   }
   guardPublish(pub, options.logger);
-  io.adapter(createAdapter(pub, sub));
+  // The channel prefix (Socket.IO's default is "socket.io") keeps deployments sharing one Redis apart:
+  // with the default, one site's pushes would reach another's sockets in rooms of the same name.
+  io.adapter(createAdapter(pub, sub, { key: `${options.redisPrefix}:socket.io` }));
   return async () => {
     // The adapter unsubscribes on close; then the connections can go.
     for (const client of [sub, pub]) await client.quit().catch(() => client.destroy());

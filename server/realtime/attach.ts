@@ -61,7 +61,7 @@ export async function attachRealtime(options: {
   let closeRedis: (() => Promise<void>) | undefined;
   if (ctx.config.redisUrl) {
     try {
-      closeRedis = await attachRedisAdapter(io, { redisUrl: ctx.config.redisUrl, logger });
+      closeRedis = await attachRedisAdapter(io, { redisUrl: ctx.config.redisUrl, redisPrefix: ctx.config.redisPrefix, logger });
     } catch (e) {
       io.engine.close();
       throw e;

@@ -8,6 +8,8 @@
 import { z } from "zod";
 import type { NotificationView } from "../notifications/types";
 import type { CommissionCreatedPush } from "../distribution/commissions/push";
+import type { ChallengeActivityPush } from "../gamification/challenges/activity";
+import type { LevelChangedPush } from "../gamification/points/notify-level-up";
 
 /** Codes a command's ack may carry; the same vocabulary as AppError plus nothing socket-specific. */
 export type RealtimeErrorCode =
@@ -93,11 +95,15 @@ export interface NotificationCreated {
 }
 
 /**
- * Facts the server pushes. Later contexts add their facts here (e.g. `level:changed`), so both the
- * typed publisher helpers and the browser client see them.
+ * Facts the server pushes. Every context adds its facts here, so both the typed publisher helpers
+ * (pushToUser, pushToRoom) and the browser client see them.
  */
 export interface ServerToClientEvents {
   "notification:created": (payload: NotificationCreated) => void;
+  /** The member reached a higher level (to the user's room): an open page celebrates at once. */
+  "level:changed": (payload: LevelChangedPush) => void;
+  /** Someone joined, checked in to or completed a challenge (to the challenge's public room). */
+  "challenge:activity": (payload: ChallengeActivityPush) => void;
   /** An attributed order was paid: the creator's new pending commissions (the earnings page shows them at once). */
   "commission:created": (payload: CommissionCreatedPush) => void;
 }

@@ -75,7 +75,7 @@ export async function createRealtimePublisher(config: Config, options: { logger?
     return { publisher: { toUser() {}, toRoom() {}, disconnectUser() {} }, close: async () => {} };
   }
   const io = new Server();
-  const closeRedis = await attachRedisAdapter(io, { redisUrl: config.redisUrl, logger });
+  const closeRedis = await attachRedisAdapter(io, { redisUrl: config.redisUrl, redisPrefix: config.redisPrefix, logger });
   return {
     publisher: publisherFor(io, logger),
     async close() {

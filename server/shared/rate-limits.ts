@@ -21,14 +21,17 @@ export interface RateLimits {
   reset(rule: RateLimitRule, key: string): Promise<void>;
 }
 
-/** Rate limits shared by every app node through Redis when given a client, per process otherwise. */
-export function createRateLimits(redis?: RedisClient): RateLimits {
+/**
+ * Rate limits shared by every app node through Redis when given a client, per process otherwise.
+ * Redis keys start with `prefix` (config.redisPrefix), so deployments sharing a Redis count apart.
+ */
+export function createRateLimits(redis?: RedisClient, prefix = "seedbed"): RateLimits {
   const limiters = new Map<string, RateLimiterAbstract>();
   const limiterFor = (rule: RateLimitRule) => {
     const id = `${rule.name}:${rule.points}:${rule.durationSec}`;
     let limiter = limiters.get(id);
     if (!limiter) {
-      const options = { keyPrefix: `rl:${rule.name}`, points: rule.points, duration: rule.durationSec };
+      const options = { keyPrefix: `${prefix}:rl:${rule.name}`, points: rule.points, duration: rule.durationSec };
       limiter = redis ? new RateLimiterRedis({ ...options, storeClient: redis, useRedisPackage: true }) : new RateLimiterMemory(options);
       limiters.set(id, limiter);
     }

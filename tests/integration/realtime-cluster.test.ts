@@ -77,8 +77,11 @@ describe.skipIf(!s.redisUrl)("realtime across app nodes sharing Redis", () => {
   let db: TestDatabase;
   let nodeA: AppNode;
   let nodeB: AppNode;
+  /** Another deployment on the same Redis: same database, its own REDIS_PREFIX. */
+  let otherSite: AppNode;
   let urlA: string;
   let urlB: string;
+  let urlOther: string;
   let alice: { user: CurrentUser; cookie: string };
   let bob: { user: CurrentUser; cookie: string };
   let worker: RealtimeHandle | undefined;
@@ -88,7 +91,8 @@ describe.skipIf(!s.redisUrl)("realtime across app nodes sharing Redis", () => {
     const env = { DATABASE_URL: db.url, REDIS_URL: s.redisUrl! };
     nodeA = AppNode.start(env);
     nodeB = AppNode.start(env);
-    [urlA, urlB] = await Promise.all([nodeA.url, nodeB.url]);
+    otherSite = AppNode.start({ ...env, REDIS_PREFIX: `other-site-${randomUUID().slice(0, 8)}` });
+    [urlA, urlB, urlOther] = await Promise.all([nodeA.url, nodeB.url, otherSite.url]);
     const ctx = createTestContext(db.handle.db);
     alice = await signedUpMember(ctx, "alice");
     bob = await signedUpMember(ctx, "bob");
@@ -96,7 +100,7 @@ describe.skipIf(!s.redisUrl)("realtime across app nodes sharing Redis", () => {
   afterAll(async () => {
     closeAllSockets();
     await worker?.close();
-    await Promise.all([nodeA?.stop(), nodeB?.stop()]);
+    await Promise.all([nodeA?.stop(), nodeB?.stop(), otherSite?.stop()]);
     await db?.close();
   }, 30_000);
 
@@ -137,6 +141,24 @@ describe.skipIf(!s.redisUrl)("realtime across app nodes sharing Redis", () => {
     expect(await onB).toEqual({ participants: 12 });
     await sleep(200);
     expect(elsewhereSaw.received).toEqual([]);
+  });
+
+  it("keeps a deployment with another REDIS_PREFIX out of this one's pushes", async () => {
+    const aliceOnB = await connect(urlB, { cookie: alice.cookie });
+    const aliceOnOther = await connect(urlOther, { cookie: alice.cookie });
+    const otherSaw = recordEvents(aliceOnOther, "notification:created");
+    const sent = notification();
+    const got = nextEvent(aliceOnB, "notification:created");
+    await nodeA.send({ toUser: alice.user.id }, "notification:created", sent);
+    expect(await got).toEqual(sent);
+    await sleep(300);
+    expect(otherSaw.received).toEqual([]);
+
+    // Its own pushes still reach its own sockets.
+    const own = notification();
+    const gotOwn = nextEvent(aliceOnOther, "notification:created");
+    await otherSite.send({ toUser: alice.user.id }, "notification:created", own);
+    expect(await gotOwn).toEqual(own);
   });
 
   it("lets a worker process with no HTTP server push to members on the app nodes", async () => {

@@ -9,8 +9,6 @@ import { UserAvatar } from "../user-avatar";
 
 type Item = SerializeFrom<ActivityItem>;
 const MAX_SHOWN = 30;
-/** The room's push (server/gamification/challenges/activity.ts); not in the shared typed event map. */
-const EVENT = "challenge:activity";
 
 /**
  * "小红 刚刚打卡了 第 5 天": the page's activity list, kept live over Socket.IO. The page follows the
@@ -30,20 +28,17 @@ export function LiveActivity({ challengeId, initial, onCounts }: { challengeId: 
   useEffect(() => {
     const realtime = getRealtime();
     const unfollow = realtime.follow(`challenge:${challengeId}`);
-    const socket = realtime.socket as unknown as {
-      on(event: string, listener: (payload: ChallengeActivityPush) => void): void;
-      off(event: string, listener: (payload: ChallengeActivityPush) => void): void;
-    };
+    const socket = realtime.socket;
     const listener = (payload: ChallengeActivityPush) => {
       if (payload.challengeId !== challengeId) return;
       setNow(new Date());
       setItems((current) => (current.some((i) => i.id === payload.item.id) ? current : [payload.item, ...current].slice(0, MAX_SHOWN)));
       onCounts?.({ participantCount: payload.participantCount, completedCount: payload.completedCount });
     };
-    socket.on(EVENT, listener);
+    socket.on("challenge:activity", listener);
     const offResync = realtime.onResync(() => revalidator.revalidate());
     return () => {
-      socket.off(EVENT, listener);
+      socket.off("challenge:activity", listener);
       offResync();
       unfollow();
     };

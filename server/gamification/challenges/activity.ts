@@ -1,4 +1,5 @@
 import type { AppContext } from "../../context";
+import { pushToRoom } from "../../realtime/publisher";
 import { userSummaries } from "../../content";
 import type { ActivityItem } from "./schemas";
 
@@ -6,7 +7,7 @@ import type { ActivityItem } from "./schemas";
 export const challengeRoom = (challengeId: string) => `challenge:${challengeId}`;
 
 /** The fact pushed to a challenge's room: "小红 刚刚打卡了 第 5 天", with the counters that moved. */
-export const CHALLENGE_ACTIVITY_EVENT = "challenge:activity";
+export const CHALLENGE_ACTIVITY_EVENT = "challenge:activity" as const;
 export interface ChallengeActivityPush {
   challengeId: string;
   item: ActivityItem;
@@ -30,7 +31,7 @@ export async function pushActivity(
     participantCount: input.participantCount,
     completedCount: input.completedCount,
   };
-  ctx.realtime.toRoom(challengeRoom(input.challengeId), CHALLENGE_ACTIVITY_EVENT, payload);
+  pushToRoom(ctx.realtime, challengeRoom(input.challengeId), CHALLENGE_ACTIVITY_EVENT, payload);
 }
 
 export const activityIds = {

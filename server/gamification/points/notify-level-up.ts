@@ -3,11 +3,12 @@ import { z } from "zod";
 import { users } from "../../../db/schema";
 import { defineConsumer } from "../../jobs/consumer";
 import { recordNotification } from "../../notifications";
+import { pushToUser } from "../../realtime/publisher";
 import { t } from "../../shared/messages";
 
 export const LEVEL_CHANGED = "gamification.level.changed";
 /** The realtime fact the celebration listens for (besides the inbox's `notification:created`). */
-export const LEVEL_CHANGED_PUSH = "level:changed";
+export const LEVEL_CHANGED_PUSH = "level:changed" as const;
 
 const payloadSchema = z.looseObject({
   userId: z.uuid(),
@@ -48,6 +49,6 @@ export const notifyLevelUp = defineConsumer({
       data: { from: p.from, to: p.to, growth: p.growth, nameZh: p.nameZh, nameEn: p.nameEn, excerpt: t(locale, "points.levelUp.excerpt", { level: p.to, name }) },
       at: event.occurredAt,
     });
-    ctx.realtime.toUser(p.userId, LEVEL_CHANGED_PUSH, p);
+    pushToUser(ctx.realtime, p.userId, LEVEL_CHANGED_PUSH, p);
   },
 });
