@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useId, useRef, useState } from "react";
-import { useT, type TFunction } from "~/i18n";
+import { useLocale, useT, type TFunction } from "~/i18n";
 
 /** An upload already made (e.g. the media of a note being edited), as UploadView carries it. */
 export interface ExistingUpload {
@@ -80,14 +80,19 @@ function putWithProgress(
   });
 }
 
-/** The three steps of an upload: declare it, PUT the bytes, complete it. Resolves with the upload id. */
+/**
+ * The three steps of an upload: declare it, PUT the bytes, complete it. Resolves with the upload id.
+ * Requests to this server name the page's language, so a refused file is explained in the language
+ * the page is in (the API would otherwise follow the browser's).
+ */
 async function uploadOne(
   file: File,
   kind: "image" | "video" | "avatar",
   t: TFunction,
+  locale: string,
   onStep: (status: ItemStatus, progress: number) => void,
 ): Promise<string> {
-  const json = { "content-type": "application/json", accept: "application/json" };
+  const json = { "content-type": "application/json", accept: "application/json", "accept-language": locale };
   const created = await fetch("/api/v1/uploads", {
     method: "POST",
     headers: json,
@@ -99,7 +104,10 @@ async function uploadOne(
     uploadUrl: string;
     headers: Record<string, string>;
   };
-  const put = await putWithProgress(uploadUrl, file, headers, (p) => onStep("uploading", p));
+  // Only our own upload URL answers in a language; an object store's presigned URL gets its headers as given.
+  const ours = new URL(uploadUrl, window.location.href).origin === window.location.origin;
+  const putHeaders = ours ? { ...headers, "accept-language": locale } : headers;
+  const put = await putWithProgress(uploadUrl, file, putHeaders, (p) => onStep("uploading", p));
   if (!put.ok) {
     let message = t("media.picker.failed");
     try {
@@ -124,6 +132,7 @@ async function uploadOne(
  */
 export function UploadPicker({ mode, name, max, initial, errors, label, onChange, onBusyChange }: UploadPickerProps) {
   const t = useT();
+  const locale = useLocale();
   const inputId = useId();
   const hintId = `${inputId}-hint`;
   const limit = max ?? (mode === "avatar" ? 1 : 9);
@@ -169,13 +178,13 @@ export function UploadPicker({ mode, name, max, initial, errors, label, onChange
       if (!item.file) return;
       const uploadKind = mode === "avatar" ? "avatar" : item.kind;
       update(item.key, { status: "uploading", progress: 0, error: null });
-      uploadOne(item.file, uploadKind, t, (status, progress) => update(item.key, { status, progress }))
+      uploadOne(item.file, uploadKind, t, locale, (status, progress) => update(item.key, { status, progress }))
         .then((uploadId) => update(item.key, { status: "ready", progress: 100, uploadId }))
         .catch((e: Error) =>
           update(item.key, { status: "error", error: e.message === "network" ? t("media.picker.networkError") : e.message }),
         );
     },
-    [mode, t, update],
+    [mode, t, locale, update],
   );
 
   const add = (files: FileList | null) => {

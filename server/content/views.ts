@@ -100,7 +100,7 @@ export function mediaViewOf(upload: Upload): MediaView {
   return {
     uploadId: upload.id,
     kind: upload.kind === "video" ? "video" : "image",
-    // Images show their medium rendition in the carousel; the original stays reachable by key.
+    // Images show their medium rendition in the carousel; the upload's url is the full-size one.
     url: upload.kind === "video" ? view.url : (view.mediumUrl ?? view.url),
     thumbUrl: view.thumbUrl ?? view.mediumUrl ?? view.url,
     width: upload.width,

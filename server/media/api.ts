@@ -42,7 +42,8 @@ export const mediaOperations = [
     path: "/uploads/:uploadId/complete",
     summary: "Finish an upload after its bytes were PUT",
     description:
-      "Checks the bytes' real type against the declared kind, reads image dimensions and makes renditions. " +
+      "Checks the bytes' real type against the declared kind, reads image dimensions and makes renditions " +
+      "(thumb, medium and full: WebP without EXIF, so no location or camera data is published; the original is kept but never served). " +
       "A file that is not what it claims is refused (415/422) and deleted. Completing a ready upload again returns it.",
     tags,
     auth: "user",

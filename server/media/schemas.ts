@@ -55,7 +55,11 @@ export const uploadViewSchema = z.object({
   size: z.number().int(),
   width: z.number().int().nullable(),
   height: z.number().int().nullable(),
-  url: z.string(),
+  url: z
+    .string()
+    .describe(
+      "The file at full size: for images and avatars a WebP rendition without any metadata (the uploaded original is never served); a video as uploaded",
+    ),
   thumbUrl: z.string().nullable(),
   mediumUrl: z.string().nullable(),
 });
