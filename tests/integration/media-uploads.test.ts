@@ -2,6 +2,8 @@ import { eq, sql } from "drizzle-orm";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { uploads, users } from "../../db/schema";
+import { renderImage } from "../../db/seed/content/images";
+import { COVER_VARIANTS, storeRenderedUpload } from "../../db/seed/content/uploads";
 import type { RunningSeedbed } from "../../server/boot";
 import type { CurrentUser } from "../../server/identity";
 import { cleanupAbandonedUploads, createUpload, requireReadyUploads, uploadViewOf, type UploadView } from "../../server/media";
@@ -211,6 +213,21 @@ describe.each(backends)("media uploads on $name", (backend) => {
     expect(view.url).toBe(view.mediumUrl);
     expect((await media(view.url)).status).toBe(200);
     expect((await media(`/media/${created.upload.key}`, { redirect: "manual" })).status).toBe(404);
+  });
+
+  it.skipIf(skip)("stores the demo seed's pictures the same way: shown full size from a rendition, the original not served", async () => {
+    const image = await renderImage(
+      `<svg xmlns="http://www.w3.org/2000/svg" width="900" height="1200"><rect width="900" height="1200" fill="#f7c6cf"/></svg>`,
+      COVER_VARIANTS,
+    );
+    const row = await db.handle.db.transaction((tx) =>
+      storeRenderedUpload(tx, server.storage, { ownerId: alice.user.id, kind: "image", image, now: new Date() }),
+    );
+    const view = uploadViewOf(row);
+    expect(view.url).toBe(`/media/u/${alice.user.id}/${row.id}/full.webp`);
+    const full = await sharp(Buffer.from(await (await media(view.url)).arrayBuffer())).metadata();
+    expect({ format: full.format, width: full.width, height: full.height, exif: full.exif }).toEqual({ format: "webp", width: 900, height: 1200, exif: undefined });
+    expect((await media(`/media/${row.key}`, { redirect: "manual" })).status).toBe(404);
   });
 
   it.skipIf(skip)("accepts an MP4 and a WebM video by their bytes, without renditions", async () => {
