@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import { and, eq, isNull } from "drizzle-orm";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -11,6 +12,7 @@ import { chromiumPath, launchBrowser } from "../setup/browser";
 import { createTestDatabase, type TestDatabase } from "../setup/database";
 import { startTestServer } from "../setup/server";
 
+const SHOTS = "/tmp/shots";
 const PHONE = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Mobile/15E148 Safari/604.1";
 
 /**
@@ -30,6 +32,7 @@ describe.skipIf(!chromiumPath)("note controls in the browser", () => {
   let member: CurrentUser;
 
   beforeAll(async () => {
+    fs.mkdirSync(SHOTS, { recursive: true });
     db = await createTestDatabase();
     server = await startTestServer(db, { withUi: true });
     browser = await launchBrowser();
@@ -81,6 +84,7 @@ describe.skipIf(!chromiumPath)("note controls in the browser", () => {
     await expect.poll(() => panel.getByRole("button", { name: "取消置顶" }).count()).toBe(1);
     const [live] = await db.handle.db.select().from(postCurations).where(and(eq(postCurations.postId, note.id), isNull(postCurations.endedAt)));
     expect(live).toMatchObject({ action: "pin", reason: "本周护肤专题" });
+    await panel.screenshot({ path: `${SHOTS}/note-curation-panel.png` });
     const [row] = await db.handle.db.select({ featuredAt: posts.featuredAt }).from(posts).where(eq(posts.id, note.id));
     expect(row!.featuredAt).not.toBeNull();
 
@@ -98,6 +102,7 @@ describe.skipIf(!chromiumPath)("note controls in the browser", () => {
     await writer.goto(`${server.url}/publish`);
     await hydrated(writer);
     expect(await writer.getByLabel("粉丝专属").count()).toBe(1);
+    await writer.screenshot({ path: `${SHOTS}/publish-fan-only.png`, fullPage: true });
 
     const plain = await newPage(member.handle);
     await plain.goto(`${server.url}/publish`);
@@ -130,6 +135,7 @@ describe.skipIf(!chromiumPath)("note controls in the browser", () => {
     expect(await reader.getByLabel("评论内容").count()).toBe(0);
     const join = reader.getByTestId("fan-only-comments-lock").getByRole("link", { name: "加入粉丝团", exact: true });
     expect(await join.getAttribute("href")).toBe(`/u/${creator.handle}/fans`);
+    await reader.screenshot({ path: `${SHOTS}/note-fan-only-locked.png`, fullPage: true });
 
     const author = await newPage(creator.handle);
     await author.goto(`${server.url}/n/${note.id}`);
@@ -151,6 +157,7 @@ describe.skipIf(!chromiumPath)("note controls in the browser", () => {
     await picker.getByLabel("平价粉底液横评").check();
     expect(await page.getByText("别人的笔记").count()).toBe(0);
     expect(await picker.getByRole("checkbox").first().getAttribute("value")).toBe(note.id);
+    await picker.screenshot({ path: `${SHOTS}/creator-apply-samples.png` });
     expect(errors).toEqual([]);
   });
 });

@@ -8,13 +8,15 @@ import { useT } from "~/i18n";
 export function FanOnlyCommentsLock({ handle, name }: { handle: string; name: string }) {
   const t = useT();
   return (
-    <section className="cp-locked" aria-labelledby="fan-only-comments" data-testid="fan-only-comments-lock">
+    // Takes the comments' anchors: the action bar's comment count (#comments) and its "说点什么…" prompt
+    // (#comment-input) lead here, to the way in, rather than nowhere.
+    <section id="comments" className="cp-locked" aria-labelledby="fan-only-comments" data-testid="fan-only-comments-lock">
       <span aria-hidden="true">🔒</span>
       <h2 id="fan-only-comments" className="section-title">
         {t("fans.locked.comments")}
       </h2>
       <p className="small">{t("fans.locked.commentsHint", { name })}</p>
-      <Link to={`/u/${handle}/fans`} className="btn btn-primary btn-small">
+      <Link id="comment-input" to={`/u/${handle}/fans`} className="btn btn-primary btn-small">
         {t("fans.join")}
       </Link>
     </section>
