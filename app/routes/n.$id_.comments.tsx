@@ -4,7 +4,9 @@ import { getUser } from "~/utils/session.server";
 
 /**
  * The next page of a note's comments (`?cursor=`) or of one comment's replies (`?parent=&cursor=`),
- * fetched by the note page's "more comments" and "展开 N 条回复" buttons.
+ * fetched by the note page's "more comments" and "展开 N 条回复" buttons. A fan-only note's comments
+ * answer 403 to a reader outside the fan group (listComments and listReplies refuse them), as the
+ * note page shows that reader the join call instead of the comments.
  */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await getUser(request, context);
