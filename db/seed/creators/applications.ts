@@ -62,6 +62,10 @@ export const applicationsSeedSteps: DemoSeedStep[] = [
           talents: [...plan.talents],
           platformAccounts: [{ platform: i % 2 ? "抖音" : "微博", handle: `demo_${i + 1}`, followers: 1_800 * (i + 1) }],
           sampleNotes: "近期代表作见主页笔记。",
+          // Picked from their own published notes, as the form's picker offers them.
+          samplePostIds: rowsOf<{ id: string }>(
+            await tx.execute(sql`select id from posts where author_id = ${id} and status = 'published' order by published_at desc, id limit 3`),
+          ).map((r) => r.id),
         });
         for (const [k, step] of plan.steps.entries()) {
           const when = at(Math.max(0, plan.daysAgo - 1 - k));

@@ -4,7 +4,7 @@ import type { AppContext } from "../../../server/context";
 import { cancelCampaign, createCampaign, joinCampaign, reviewSubmission, submitToCampaign } from "../../../server/creators/campaigns";
 import { renderImage } from "../content/images";
 import { COVER_VARIANTS, storeRenderedUpload } from "../content/uploads";
-import { joinFanGroup } from "../../../server/creators/fan-groups";
+import { joinFanGroup, markPostFanOnly } from "../../../server/creators/fan-groups";
 import { fanLevelFor, INTERACTION_POINTS } from "../../../server/creators/fan-groups/levels";
 import { findCurrentUser, type CurrentUser } from "../../../server/identity";
 import { FixedClock } from "../../../server/shared/clock";
@@ -19,7 +19,8 @@ const HOUR = 3_600_000;
  *
  * - the demo creator's fan group: the likes and comments members already left on the creator's notes
  *   count as fan interaction (what the interaction consumer records), and the most engaged members,
- *   the demo member among them, join — so the fan page shows several levels;
+ *   the demo member among them, join — so the fan page shows several levels; their oldest commented
+ *   note is fan-only (text, pictures and comments for fans);
  * - a platform brand bounty (润百颜) started 10 days ago: members who posted in 美妆 since then join
  *   and enter their notes; staff approve most, reject one with a reason and pick one top note;
  * - the creator's product push on the products they link to (+5 % for two weeks);
@@ -87,6 +88,16 @@ export const campaignsSeedSteps: DemoSeedStep[] = [
             .where(and(eq(fanGroupMembers.creatorId, creator.id), eq(fanGroupMembers.userId, id)));
         }
       }
+
+      // ---- a fan-only note: the creator's oldest commented note, so fans (the demo member) read it and
+      // its comments while visitors and other members see the lock and the call to join ----
+      const [fanOnly] = rowsOf<{ id: string }>(
+        await tx.execute(sql`
+          select p.id from posts p
+          where p.author_id = ${creator.id} and p.status = 'published' and p.comment_count > 0
+          order by p.published_at, p.id limit 1`),
+      );
+      if (fanOnly) await markPostFanOnly(at(new Date(now.getTime() - DAY)), await find(creator.id), fanOnly.id, { fanOnly: true });
 
       // ---- a platform brand bounty with entries ----
       const [beauty] = await tx.select({ id: categories.id }).from(categories).where(eq(categories.slug, "beauty"));
