@@ -1,32 +1,23 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedDemoOnce } from "../../db/seed/demo";
 import { createLocalStorageSync, type Storage } from "../../server/storage";
-import { createTestContext } from "../setup/context";
-import { createTestDatabase, type TestDatabase } from "../setup/database";
+import { createDemoDatabase, DEMO_DATABASE_TIMEOUT_MS, type DemoDatabase } from "../setup/demo";
 
 function rowsOf<T>(result: unknown): T[] {
   return Array.isArray(result) ? (result as T[]) : ((result as { rows?: T[] }).rows ?? []);
 }
 
 describe("the shop in the demo seed", () => {
-  let db: TestDatabase;
-  let storageDir: string;
+  let db: DemoDatabase;
   let storage: Storage;
   const query = async <T>(q: ReturnType<typeof sql>) => rowsOf<T>(await db.handle.db.execute(q));
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    storageDir = fs.mkdtempSync(path.join(os.tmpdir(), "seedbed-shop-seed-"));
-    storage = createLocalStorageSync(storageDir);
-    await seedDemoOnce(createTestContext(db.handle.db, { storage }));
-  }, 300_000);
+    db = await createDemoDatabase();
+    storage = createLocalStorageSync(db.mediaDir);
+  }, DEMO_DATABASE_TIMEOUT_MS);
   afterAll(async () => {
     await db?.close();
-    if (storageDir) fs.rmSync(storageDir, { recursive: true, force: true });
   });
 
   it("puts 8 products on sale across verticals, each with a stored picture, a price in cents and a rate", async () => {

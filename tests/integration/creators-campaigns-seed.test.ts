@@ -5,9 +5,8 @@ import { findCurrentUser, type CurrentUser } from "../../server/identity";
 import { checkLedgerInvariants } from "../../server/ledger";
 import { FixedClock } from "../../server/shared/clock";
 import { rowsOf } from "../../server/shared/sql-rows";
-import { createLocalStorageSync } from "../../server/storage";
 import { createTestContext } from "../setup/context";
-import { createDemoDatabase, type DemoDatabase } from "../setup/demo";
+import { createDemoDatabase, DEMO_DATABASE_TIMEOUT_MS, type DemoDatabase } from "../setup/demo";
 
 /** The whole demo seed, then what campaigns and the demo creator's fan group show on the first start. */
 describe("demo seed: campaigns in every state and the fan group are alive", () => {
@@ -18,12 +17,12 @@ describe("demo seed: campaigns in every state and the fan group are alive", () =
 
   beforeAll(async () => {
     db = await createDemoDatabase();
-    ctx = createTestContext(db.handle.db, { clock, storage: createLocalStorageSync(db.mediaDir) });
+    ctx = createTestContext(db.handle.db, { clock, config: db.config });
     for (const handle of ["creator", "member", "staff"]) {
       const [row] = rowsOf<{ id: string }>(await ctx.db.execute(sql`select id from users where handle = ${handle}`));
       demo[handle] = (await findCurrentUser(ctx.db, row!.id))!;
     }
-  }, 300_000);
+  }, DEMO_DATABASE_TIMEOUT_MS);
   afterAll(async () => {
     await db?.close();
   });

@@ -1,30 +1,28 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedDemoOnce } from "../../db/seed/demo";
 import { getMcnRoster, getMyCreatorTier, getMyMcn, listMyMcnInvitations } from "../../server/creators";
 import { findCurrentUser, type CurrentUser } from "../../server/identity";
 import { checkLedgerInvariants } from "../../server/ledger";
 import { FixedClock } from "../../server/shared/clock";
 import { rowsOf } from "../../server/shared/sql-rows";
 import { createTestContext } from "../setup/context";
-import { createTestDatabase, type TestDatabase } from "../setup/database";
+import { createDemoDatabase, DEMO_DATABASE_TIMEOUT_MS, type DemoDatabase } from "../setup/demo";
 
 /** The whole demo seed, then what the MCN admin and the demo creator see on the first start. */
 describe("demo seed: the MCN and creator tiers are alive", () => {
-  let db: TestDatabase;
+  let db: DemoDatabase;
   const clock = new FixedClock("2026-11-23T02:00:00Z");
   let ctx: ReturnType<typeof createTestContext>;
   const demo: Record<string, CurrentUser> = {};
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    ctx = createTestContext(db.handle.db, { clock });
-    await seedDemoOnce(ctx);
+    db = await createDemoDatabase();
+    ctx = createTestContext(db.handle.db, { clock, config: db.config });
     for (const handle of ["mcn", "creator"]) {
       const [row] = rowsOf<{ id: string }>(await ctx.db.execute(sql`select id from users where handle = ${handle}`));
       demo[handle] = (await findCurrentUser(ctx.db, row!.id))!;
     }
-  }, 240_000);
+  }, DEMO_DATABASE_TIMEOUT_MS);
   afterAll(async () => {
     await db?.close();
   });

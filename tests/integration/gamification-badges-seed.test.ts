@@ -1,32 +1,23 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedDemoOnce } from "../../db/seed/demo";
 import { backfillBadges, getCertificate } from "../../server/gamification/badges";
-import { createLocalStorageSync } from "../../server/storage";
 import { createTestContext } from "../setup/context";
-import { createTestDatabase, type TestDatabase } from "../setup/database";
+import { createDemoDatabase, DEMO_DATABASE_TIMEOUT_MS, type DemoDatabase } from "../setup/demo";
 
 const rowsOf = <T,>(result: unknown): T[] => (Array.isArray(result) ? (result as T[]) : ((result as { rows?: T[] }).rows ?? []));
 
 /** The demo community's badges: defaults exist, the backfill gave them holders, the creator has a certificate. */
 describe("demo badges", () => {
-  let db: TestDatabase;
-  let storageDir: string;
+  let db: DemoDatabase;
   let ctx: ReturnType<typeof createTestContext>;
   const query = async <T,>(q: ReturnType<typeof sql>) => rowsOf<T>(await db.handle.db.execute(q));
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    storageDir = fs.mkdtempSync(path.join(os.tmpdir(), "seedbed-badges-seed-"));
-    ctx = createTestContext(db.handle.db, { storage: createLocalStorageSync(storageDir) });
-    await seedDemoOnce(ctx);
-  }, 180_000);
+    db = await createDemoDatabase();
+    ctx = createTestContext(db.handle.db, { config: db.config });
+  }, DEMO_DATABASE_TIMEOUT_MS);
   afterAll(async () => {
     await db?.close();
-    if (storageDir) fs.rmSync(storageDir, { recursive: true, force: true });
   });
 
   it("has the default badges with holders, and holder counts that match the grants", async () => {

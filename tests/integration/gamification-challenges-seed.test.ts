@@ -1,31 +1,22 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { users } from "../../db/schema";
-import { seedDemoOnce } from "../../db/seed/demo";
 import { challengeRewardKey, getChallenge, listChallengeLeaderboard, listChallenges, listProofCandidates } from "../../server/gamification";
 import { checkLedgerInvariants } from "../../server/ledger";
-import { createLocalStorageSync } from "../../server/storage";
 import { createTestContext } from "../setup/context";
-import { createTestDatabase, type TestDatabase } from "../setup/database";
+import { createDemoDatabase, DEMO_DATABASE_TIMEOUT_MS, type DemoDatabase } from "../setup/demo";
 
 /** The demo's challenges as a visitor and the demo member find them after the first start. */
 describe("demo challenges", () => {
-  let db: TestDatabase;
-  let storageDir: string;
+  let db: DemoDatabase;
   let ctx: ReturnType<typeof createTestContext>;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    storageDir = fs.mkdtempSync(path.join(os.tmpdir(), "seedbed-challenges-seed-"));
-    ctx = createTestContext(db.handle.db, { storage: createLocalStorageSync(storageDir) });
-    await seedDemoOnce(ctx);
-  }, 300_000);
+    db = await createDemoDatabase();
+    ctx = createTestContext(db.handle.db, { config: db.config });
+  }, DEMO_DATABASE_TIMEOUT_MS);
   afterAll(async () => {
     await db?.close();
-    if (storageDir) fs.rmSync(storageDir, { recursive: true, force: true });
   });
 
   it("has an active, an upcoming and an ended challenge, with the demo member partway through the skincare one", async () => {

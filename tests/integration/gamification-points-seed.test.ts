@@ -1,25 +1,19 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedDemoOnce } from "../../db/seed/demo";
 import { getPointsSummary, listPointsLedger } from "../../server/gamification/points";
 import { pointsConsumers } from "../../server/gamification/points/consumers";
 import { createJobRunner } from "../../server/jobs/runner";
 import { checkLedgerInvariants } from "../../server/ledger";
 import { createLogger } from "../../server/shared/logger";
-import { createLocalStorageSync } from "../../server/storage";
 import { createTestContext } from "../setup/context";
-import { createTestDatabase, type TestDatabase } from "../setup/database";
+import { createDemoDatabase, DEMO_DATABASE_TIMEOUT_MS, type DemoDatabase } from "../setup/demo";
 
 function rowsOf<T>(result: unknown): T[] {
   return Array.isArray(result) ? (result as T[]) : ((result as { rows?: T[] }).rows ?? []);
 }
 
 describe("the demo community's points history", () => {
-  let db: TestDatabase;
-  let storageDir: string;
+  let db: DemoDatabase;
   let ctx: ReturnType<typeof createTestContext>;
   // Awards for activity (purchase points follow orders, not these events; see distribution-earnings-purchase-points).
   const awardEntries = async () =>
@@ -27,14 +21,11 @@ describe("the demo community's points history", () => {
   const idOf = async (handle: string) => rowsOf<{ id: string }>(await db.handle.db.execute(sql`select id from users where handle = ${handle}`))[0]!.id;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    storageDir = fs.mkdtempSync(path.join(os.tmpdir(), "seedbed-points-seed-"));
-    ctx = createTestContext(db.handle.db, { storage: createLocalStorageSync(storageDir) });
-    await seedDemoOnce(ctx);
-  }, 240_000);
+    db = await createDemoDatabase();
+    ctx = createTestContext(db.handle.db, { config: db.config });
+  }, DEMO_DATABASE_TIMEOUT_MS);
   afterAll(async () => {
     await db?.close();
-    if (storageDir) fs.rmSync(storageDir, { recursive: true, force: true });
   });
 
   it("gives the demo member and creator balances and a ledger with several reasons, and someone a level above V1", async () => {

@@ -1,6 +1,3 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_HELD_KEYWORD, DEMO_NOTE_COUNT, generateNote, SeededRandom } from "../../db/seed/content";
@@ -8,14 +5,14 @@ import { DEMO_HANDLES, seedDemoOnce } from "../../db/seed/demo";
 import { createLocalStorageSync, type Storage } from "../../server/storage";
 import { createTestContext } from "../setup/context";
 import { createTestDatabase, type TestDatabase } from "../setup/database";
+import { createDemoDatabase, DEMO_DATABASE_TIMEOUT_MS, type DemoDatabase } from "../setup/demo";
 
 function rowsOf<T>(result: unknown): T[] {
   return Array.isArray(result) ? (result as T[]) : ((result as { rows?: T[] }).rows ?? []);
 }
 
 describe("demo community on first start", () => {
-  let db: TestDatabase;
-  let storageDir: string;
+  let db: DemoDatabase;
   let storage: Storage;
 
   const query = async <T>(q: ReturnType<typeof sql>) => rowsOf<T>(await db.handle.db.execute(q));
@@ -23,15 +20,12 @@ describe("demo community on first start", () => {
     Number((await query<{ n: string }>(sql`select count(*) as n from ${sql.raw(table)}`))[0]!.n);
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    storageDir = fs.mkdtempSync(path.join(os.tmpdir(), "seedbed-seed-"));
-    storage = createLocalStorageSync(storageDir);
-    await seedDemoOnce(createTestContext(db.handle.db, { storage }));
-  }, 180_000);
+    db = await createDemoDatabase();
+    storage = createLocalStorageSync(db.mediaDir);
+  }, DEMO_DATABASE_TIMEOUT_MS);
 
   afterAll(async () => {
     await db?.close();
-    if (storageDir) fs.rmSync(storageDir, { recursive: true, force: true });
   });
 
   it("has at least 40 members besides the demo accounts, each with a name, a bio and an avatar", async () => {
@@ -156,6 +150,29 @@ describe("demo community on first start", () => {
     await seedDemoOnce(createTestContext(db.handle.db, { storage }));
     expect(await Promise.all(tables.map(count))).toEqual(before);
   });
+});
+
+/** The one full seed of a run that does not come from the shared template: what only a fresh database shows. */
+describe("seeding a fresh database", () => {
+  let db: TestDatabase;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+  });
+  afterAll(async () => {
+    await db?.close();
+  });
+
+  const userCount = async () => Number(rowsOf<{ n: string }>(await db.handle.db.execute(sql`select count(*) as n from users`))[0]!.n);
+
+  it("creates the five demo accounts once, even when two processes seed at the same time", async () => {
+    const ctx = createTestContext(db.handle.db);
+    await Promise.all([seedDemoOnce(ctx), seedDemoOnce(createTestContext(db.handle.db))]);
+    await seedDemoOnce(ctx);
+    expect(await userCount()).toBeGreaterThanOrEqual(DEMO_HANDLES.length);
+    const [row] = rowsOf<{ n: string }>(await db.handle.db.execute(sql`select count(*) as n from users where lower(handle) = 'admin'`));
+    expect(Number(row!.n)).toBe(1);
+  }, DEMO_DATABASE_TIMEOUT_MS);
 });
 
 describe("demo note writing", () => {

@@ -1,3 +1,6 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import type { TestProject } from "vitest/node";
 import postgres from "postgres";
 import { openDatabase } from "../../db/client";
@@ -16,6 +19,11 @@ export function databaseUrl(baseUrl: string, name: string): string {
   const url = new URL(baseUrl);
   url.pathname = `/${name}`;
   return url.toString();
+}
+
+/** The data directory (pictures, keys) written beside this run's seeded demo template (see `./demo`). */
+export function demoDataDir(runPrefix: string): string {
+  return path.join(os.tmpdir(), `${runPrefix}_demo_data`);
 }
 
 /** Services for the whole run, and one migrated template database that workers clone. */
@@ -59,6 +67,7 @@ export default async function setup(project: TestProject) {
     } finally {
       await cleanup.end();
     }
+    fs.rmSync(demoDataDir(info.runPrefix), { recursive: true, force: true });
     await releaseServices();
   };
 }

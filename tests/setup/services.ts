@@ -174,21 +174,26 @@ async function startServices(): Promise<{ info: ServiceInfo; stops: Stoppable[] 
   };
 }
 
-/** Databases left by earlier runs that were killed before their teardown. */
+/** Whether the run that named something `sbt_<pid>_…` is still going. */
+function runIsAlive(name: string): boolean {
+  const pid = Number(/^sbt_(\d+)_/.exec(name)?.[1]);
+  try {
+    if (!pid) return false;
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Databases (and demo data directories) left by earlier runs that were killed before their teardown. */
 async function dropStaleDatabases(sql: postgres.Sql) {
   const rows = await sql<{ datname: string }[]>`select datname from pg_database where datname like 'sbt\\_%'`;
   for (const { datname } of rows) {
-    const pid = Number(/^sbt_(\d+)_/.exec(datname)?.[1]);
-    let alive = false;
-    try {
-      if (pid) {
-        process.kill(pid, 0);
-        alive = true;
-      }
-    } catch {
-      alive = false;
-    }
-    if (!alive) await sql.unsafe(`drop database if exists "${datname}" with (force)`).catch(() => {});
+    if (!runIsAlive(datname)) await sql.unsafe(`drop database if exists "${datname}" with (force)`).catch(() => {});
+  }
+  for (const entry of fs.readdirSync(os.tmpdir())) {
+    if (/^sbt_\d+_demo_data$/.test(entry) && !runIsAlive(entry)) fs.rmSync(path.join(os.tmpdir(), entry), { recursive: true, force: true });
   }
 }
 
