@@ -54,7 +54,7 @@ describe("media refusals speak the uploader's language", () => {
     return (await res.json()) as Created;
   };
   const put = (created: Created, body: Buffer, lang: Lang) =>
-    fetch(created.uploadUrl, { method: "PUT", headers: { ...created.headers, "accept-language": lang }, body });
+    fetch(created.uploadUrl, { method: "PUT", headers: { ...created.headers, "accept-language": lang }, body } as RequestInit);
 
   it("a file of the wrong type: Chinese for a Chinese client, English for an English one, and nothing kept", async () => {
     const who = await member();
