@@ -105,7 +105,8 @@ describe("ops creator metrics: per-creator GMV, commission, orders, new buyers, 
       { creatorId: b.id, handle: b.handle, displayName: b.displayName, gmvCents: 10_000, orders: 1, commissionCents: 1_400, newBuyers: 1, clicks: 2, conversionBp: 5_000 },
     ]);
     // A buyer is new in the range where their first order with the creator falls: b2 on the 18th, b1 on the 10th.
-    expect((await listCreatorMetrics(ctx(), staff, { from: "2026-11-20", to: "2026-11-20" })).items.map((r) => [r.handle, r.newBuyers])).toEqual([
+    // (Both sold ¥100 that day: by handle, so the tie doesn't decide the order.)
+    expect((await listCreatorMetrics(ctx(), staff, { from: "2026-11-20", to: "2026-11-20", sort: "creator" })).items.map((r) => [r.handle, r.newBuyers])).toEqual([
       [a.handle, 0],
       [b.handle, 1],
     ]);
