@@ -73,7 +73,8 @@ const SEED_LOCK_KEY = 7_201_911;
  * seed leaves nothing half-made.
  */
 export async function seedDemoOnce(ctx: AppContext): Promise<void> {
-  await ctx.db.transaction(async (tx) => {
+  await ctx.db.transaction(async (outer) => {
+    const tx = withoutSavepoints(outer);
     await tx.execute(sql`select pg_advisory_xact_lock(${SEED_LOCK_KEY})`);
     const existing = await tx.execute(sql`select 1 from users where lower(handle) = 'admin' limit 1`);
     if (rowCount(existing) > 0) return;
@@ -87,6 +88,26 @@ export async function seedDemoOnce(ctx: AppContext): Promise<void> {
     }
     ctx.logger.info({ steps: timings, totalMs: Math.round(performance.now() - started) }, "seeded demo data");
   });
+}
+
+/**
+ * The seed's transaction, on which a nested `transaction(…)` runs its callback in place instead of
+ * opening a savepoint. The seed calls the real domain functions, each of which opens its own
+ * transaction — thousands of savepoints in one transaction. Every savepoint that writes takes a
+ * transaction id whose lock is held until the seed commits (over 4,000 locks, so two seeds at once
+ * exhausted PostgreSQL's default lock table) and past 64 of them every snapshot check consults
+ * pg_subtrans, which made each later step slower than the one before. The seed never recovers from
+ * an error part-way, so it needs no savepoints: any error still rolls the whole seed back.
+ */
+function withoutSavepoints(tx: Transaction): Transaction {
+  const flat: Transaction = new Proxy(tx, {
+    get(target, property, receiver) {
+      if (property === "transaction") return <T>(run: (nested: Transaction) => Promise<T>) => run(flat);
+      const value = Reflect.get(target, property, receiver) as unknown;
+      return typeof value === "function" ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+  return flat;
 }
 
 /** postgres.js returns an array of rows, PGlite an object with `rows`. */

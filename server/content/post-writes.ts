@@ -18,6 +18,7 @@ import { emitEvent } from "../jobs/emit-event";
 import { requireReadyUploads } from "../media";
 import { AppError } from "../shared/errors";
 import { CONTENT_EVENTS, type PostPublishedPayload } from "./events";
+import { hotScore } from "./feeds/rules";
 import { findKeyword, parseBody } from "./parse-body";
 import { MAX_IMAGES } from "./schemas";
 
@@ -201,7 +202,22 @@ export async function publishLocked(
   }
   await tx
     .update(posts)
-    .set({ status: "published", publishedAt: post.publishedAt ?? now, moderationReason: null, updatedAt: now })
+    .set({
+      status: "published",
+      publishedAt: post.publishedAt ?? now,
+      moderationReason: null,
+      updatedAt: now,
+      // A first publish gets its hot score at once (age 0), so the note ranks in 热门 and 推荐 before
+      // the 10-minute score job next runs; a re-publish keeps the score the job gave it.
+      ...(post.publishedAt
+        ? {}
+        : {
+            hotScore: hotScore(
+              { likes: post.likeCount, favorites: post.favoriteCount, comments: post.commentCount, shares: post.shareCount },
+              0,
+            ),
+          }),
+    })
     .where(eq(posts.id, post.id));
   const tokens = await readTokens(tx, post.id);
   await countPublished(tx, post, 1);

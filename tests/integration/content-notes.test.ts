@@ -3,7 +3,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { categories, favorites, follows, likes, outboxEvents, posts, topics, uploads, userStats, type Role } from "../../db/schema";
 import type { RunningSeedbed } from "../../server/boot";
-import { loadPostCards, type PostDetail } from "../../server/content";
+import { hotScore, loadPostCards, type PostDetail } from "../../server/content";
 import { createAccessToken, type CurrentUser } from "../../server/identity";
 import { FixedClock } from "../../server/shared/clock";
 import { createTestUser, testIp, uniqueHandle } from "../factories/users";
@@ -310,6 +310,10 @@ describe("/api/v1 notes: create, read, edit, publish, delete", () => {
       expect(((await published.json()) as { post: PostDetail }).post).toMatchObject({ status: "published", publishedAt: clock.now().toISOString() });
       expect((await api(`/posts/${draft.id}`)).status).toBe(200);
       expect(await eventsOf("content.post.published", draft.id)).toBe(1);
+      // It ranks in 热门 at once, with the score of a note of its age, before the score job next runs.
+      const [scored] = await server.ctx.db.select({ hot: posts.hotScore }).from(posts).where(eq(posts.id, draft.id));
+      expect(scored!.hot).toBeCloseTo(hotScore({ likes: 0, favorites: 0, comments: 0, shares: 0 }, 0), 9);
+      expect(scored!.hot).toBeGreaterThan(0);
       // Publishing again changes nothing.
       expect((await api(`/posts/${draft.id}/publish`, { as: author, method: "POST" })).status).toBe(200);
       expect(await eventsOf("content.post.published", draft.id)).toBe(1);
