@@ -292,22 +292,40 @@ describe("/api/v1 identity: sign-up, log-in, log-out, tokens", () => {
       expect(((await res.json()) as ApiError).error.fields).toEqual({ login: ["This field is required."], password: ["Expected text."] });
     });
 
-    it("stops guessing at one account after ten failures, from any address, until the window passes", async () => {
+    it("stops guessing at one account from one address after ten failures, without locking its owner out elsewhere", async () => {
       const { user } = await createTestUser(db.handle.db);
+      const attacker = testIp();
       for (let i = 0; i < 10; i++) {
-        expect((await api("/auth/log-in", { json: { login: user.handle, password: `guess-${i}-wrong` } })).status).toBe(401);
+        expect((await api("/auth/log-in", { json: { login: user.handle, password: `guess-${i}-wrong` }, ip: attacker })).status).toBe(401);
       }
-      const blocked = await api("/auth/log-in", { json: { login: user.handle.toUpperCase(), password: "correct-horse-battery" } });
+      // The right password from the guessing address is refused too: the address is out of tries.
+      const blocked = await api("/auth/log-in", { json: { login: user.handle.toUpperCase(), password: "correct-horse-battery" }, ip: attacker });
       expect(blocked.status).toBe(429);
       expect(Number(blocked.headers.get("retry-after"))).toBeGreaterThan(0);
+      // The owner, somewhere else, still gets in.
+      expect((await api("/auth/log-in", { json: { login: user.handle, password: "correct-horse-battery" }, ip: testIp() })).status).toBe(200);
+    });
+
+    it("caps guessing at one account spread over many addresses at a hundred failures in the window", async () => {
+      const { user } = await createTestUser(db.handle.db);
+      // Nine guesses from each of twelve addresses: never ten from one, 108 in all.
+      const statuses: number[] = [];
+      for (let a = 0; a < 12; a++) {
+        const ip = testIp();
+        for (let i = 0; i < 9; i++) statuses.push((await api("/auth/log-in", { json: { login: user.handle, password: `guess-${a}-${i}` }, ip })).status);
+      }
+      expect(statuses.slice(0, 100).every((s) => s === 401)).toBe(true);
+      expect(statuses.slice(100).every((s) => s === 429)).toBe(true);
+      expect((await api("/auth/log-in", { json: { login: user.handle, password: "correct-horse-battery" }, ip: testIp() })).status).toBe(429);
     });
 
     it("forgets earlier failures after a successful log-in", async () => {
       const { user } = await createTestUser(db.handle.db);
-      for (let i = 0; i < 9; i++) await api("/auth/log-in", { json: { login: user.handle, password: "wrong-password" } });
-      expect((await api("/auth/log-in", { json: { login: user.handle, password: "correct-horse-battery" } })).status).toBe(200);
+      const ip = testIp();
+      for (let i = 0; i < 9; i++) await api("/auth/log-in", { json: { login: user.handle, password: "wrong-password" }, ip });
+      expect((await api("/auth/log-in", { json: { login: user.handle, password: "correct-horse-battery" }, ip })).status).toBe(200);
       for (let i = 0; i < 9; i++) {
-        expect((await api("/auth/log-in", { json: { login: user.handle, password: "wrong-password" } })).status).toBe(401);
+        expect((await api("/auth/log-in", { json: { login: user.handle, password: "wrong-password" }, ip })).status).toBe(401);
       }
     });
 
