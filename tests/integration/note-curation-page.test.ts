@@ -106,7 +106,8 @@ describe("note page: the 运营 panel (feature, pin, boost, bury, lift)", () => 
     const author = await account(["creator"]);
     const note = await createNote(ctx.db, author.user.id, { publishedAt: ctx.clock.now() });
     for (const who of [await account(), author, await account(["creator"])]) {
-      for (const form of [{ intent: "feature" }, { intent: "curate", action: "pin", reason: "x" }, { intent: "lift" }, { intent: "unfeature" }]) {
+      const forms: Record<string, string>[] = [{ intent: "feature" }, { intent: "curate", action: "pin", reason: "x" }, { intent: "lift" }, { intent: "unfeature" }];
+      for (const form of forms) {
         expect((await thrown(send(who.cookie, note.id, form))).status).toBe(403);
       }
     }
