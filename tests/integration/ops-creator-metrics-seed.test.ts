@@ -1,27 +1,25 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedDemoOnce } from "../../db/seed/demo";
 import type { CurrentUser } from "../../server/identity";
 import { getCreatorMetrics, getPlatformMetrics, listCreatorMetrics } from "../../server/ops";
 import { FixedClock } from "../../server/shared/clock";
 import { rowsOf } from "../../server/shared/sql-rows";
 import { createTestContext } from "../setup/context";
-import { createTestDatabase, type TestDatabase } from "../setup/database";
+import { createDemoDatabase, DEMO_DATABASE_TIMEOUT_MS, type DemoDatabase } from "../setup/demo";
 
 /** The whole demo seed, then what /ops/creators shows on the first start. */
 describe("demo seed: the creator board has the demo creators' sales", () => {
-  let db: TestDatabase;
+  let db: DemoDatabase;
   const clock = new FixedClock("2026-11-23T02:00:00Z");
   let ctx: ReturnType<typeof createTestContext>;
   let staff: CurrentUser;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    ctx = createTestContext(db.handle.db, { clock });
-    await seedDemoOnce(ctx);
+    db = await createDemoDatabase();
+    ctx = createTestContext(db.handle.db, { clock, config: db.config });
     const [row] = rowsOf<{ id: string }>(await ctx.db.execute(sql`select id from users where handle = 'staff'`));
     staff = { id: row!.id, roles: ["staff"] } as unknown as CurrentUser;
-  }, 240_000);
+  }, DEMO_DATABASE_TIMEOUT_MS);
   afterAll(async () => {
     await db?.close();
   });
