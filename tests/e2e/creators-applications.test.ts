@@ -1,18 +1,16 @@
 import fs from "node:fs";
 import { eq } from "drizzle-orm";
-import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { categories, piiAccessLog } from "../../db/schema";
 import type { RunningSeedbed } from "../../server/boot";
 import type { CurrentUser } from "../../server/identity";
 import { createTestNote } from "../factories/distribution-links";
-import { createTestUser, logInAs, TEST_PASSWORD, uniqueHandle } from "../factories/users";
-import { chromiumPath, launchBrowser } from "../setup/browser";
+import { createTestUser, TEST_PASSWORD, uniqueHandle } from "../factories/users";
+import { chromiumPath, PhoneBrowser } from "../setup/browser";
 import { createTestDatabase, type TestDatabase } from "../setup/database";
 import { startTestServer } from "../setup/server";
 
 const SHOTS = "/tmp/shots";
-const PHONE = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Mobile/15E148 Safari/604.1";
 
 /**
  * The creator program's front door in real browsers (production build, jobs running in the web
@@ -23,9 +21,9 @@ const PHONE = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKi
 describe.skipIf(!chromiumPath)("creator applications in the browser", () => {
   let db: TestDatabase;
   let server: RunningSeedbed;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  const errors: string[] = [];
+  // Headless Chromium names itself "HeadlessChrome", which isbot counts as a bot: present as a phone.
+  const phone = new PhoneBrowser({ password: TEST_PASSWORD, phoneUserAgent: true });
+  const newPage = (handle: string) => phone.pageAs(handle);
   let member: CurrentUser;
   let staff: CurrentUser;
   let noteId: string;
@@ -34,7 +32,7 @@ describe.skipIf(!chromiumPath)("creator applications in the browser", () => {
     fs.mkdirSync(SHOTS, { recursive: true });
     db = await createTestDatabase();
     server = await startTestServer(db, { withUi: true, env: { RUN_JOBS: "1" } });
-    browser = await launchBrowser();
+    await phone.launch(server.url);
     member = (await createTestUser(db.handle.db, { handle: uniqueHandle("ap"), displayName: "想当博主的小鹿" })).user;
     staff = (await createTestUser(db.handle.db, { handle: uniqueHandle("st"), roles: ["staff"], displayName: "运营小周" })).user;
     await db.handle.db.insert(categories).values({ slug: "e2e-beauty", nameZh: "美妆护肤", nameEn: "Beauty", createdAt: new Date() }).onConflictDoNothing();
@@ -42,26 +40,10 @@ describe.skipIf(!chromiumPath)("creator applications in the browser", () => {
     noteId = (await createTestNote(db.handle.db, author.id, { title: "敏感肌的秋冬修护清单" })).id;
   }, 180_000);
   afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => {});
-    await browser?.close();
+    await phone.close();
     await server?.stop();
     await db?.close();
   });
-
-  async function newPage(handle: string): Promise<Page> {
-    // Headless Chromium names itself "HeadlessChrome", which isbot counts as a bot: present as a phone.
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: "zh-CN", userAgent: PHONE });
-    contexts.push(context);
-    const { cookie } = await logInAs(server.url, handle, TEST_PASSWORD);
-    const [name = "", value = ""] = cookie.split("=");
-    await context.addCookies([{ name, value, url: server.url }]);
-    const page = await context.newPage();
-    page.on("console", (msg) => {
-      if (msg.type() === "error" && !msg.text().startsWith("Failed to load resource")) errors.push(`${page.url()}: ${msg.text()}`);
-    });
-    page.on("pageerror", (err) => errors.push(`${page.url()}: ${err.message}`));
-    return page;
-  }
 
   it("a member applies, staff approve in another browser, and the member has the badge, the certificate and link rights", async () => {
     const applicant = await newPage(member.handle);
@@ -115,7 +97,7 @@ describe.skipIf(!chromiumPath)("creator applications in the browser", () => {
     await panel.getByRole("button", { name: "生成推广链接" }).click();
     await applicant.waitForURL(/\/me\/links\/[0-9a-f-]{36}\?new=1$/);
     expect(await applicant.getByLabel("推广链接地址").inputValue()).toMatch(new RegExp(`^${server.url}/d/[1-9A-HJ-NP-Za-km-z]{10}$`));
-    expect(errors).toEqual([]);
+    expect(phone.errors).toEqual([]);
   });
 
   it("renders the candidates page with its funnel chart", async () => {
@@ -124,6 +106,6 @@ describe.skipIf(!chromiumPath)("creator applications in the browser", () => {
     await page.waitForLoadState("networkidle");
     await expect.poll(() => page.getByTestId("recruitment-funnel").locator("svg[role=img]").count()).toBe(1);
     await page.screenshot({ path: `${SHOTS}/ops-candidates.png`, fullPage: true });
-    expect(errors).toEqual([]);
+    expect(phone.errors).toEqual([]);
   });
 });

@@ -1,6 +1,5 @@
 import fs from "node:fs";
 import { eq } from "drizzle-orm";
-import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { commissions, orders } from "../../db/schema";
 import { DEMO_PASSWORD, seedDemoOnce } from "../../db/seed/demo";
@@ -9,13 +8,13 @@ import { createDistributionLink } from "../../server/distribution/links/create-l
 import type { CurrentUser } from "../../server/identity";
 import { createTestProduct } from "../factories/commerce";
 import { grantDistributionRights } from "../factories/distribution-links";
-import { createTestUser, logInAs, TEST_PASSWORD, uniqueHandle } from "../factories/users";
-import { chromiumPath, launchBrowser } from "../setup/browser";
+import { createTestUser, TEST_PASSWORD, uniqueHandle } from "../factories/users";
+import { chromiumPath, PhoneBrowser } from "../setup/browser";
 import { createTestDatabase, type TestDatabase } from "../setup/database";
+import { createDemoDatabase, DEMO_DATABASE_TIMEOUT_MS, type DemoDatabase } from "../setup/demo";
 import { startTestServer } from "../setup/server";
 
 const SHOTS = "/tmp/shots";
-const PHONE = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Mobile/15E148 Safari/604.1";
 
 /**
  * The whole loop in real browsers (production build, jobs running in the web process): a creator
@@ -26,9 +25,9 @@ const PHONE = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKi
 describe.skipIf(!chromiumPath)("earnings in the browser", () => {
   let db: TestDatabase;
   let server: RunningSeedbed;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  const errors: string[] = [];
+  // Headless Chromium counts as a bot, whose link clicks are not counted: present as a phone.
+  const phone = new PhoneBrowser({ password: TEST_PASSWORD, phoneUserAgent: true, permissions: ["clipboard-read", "clipboard-write"] });
+  const newPage = (handle: string | null) => phone.open(handle);
   let creator: CurrentUser;
   let productId: string;
   let linkId: string;
@@ -37,36 +36,17 @@ describe.skipIf(!chromiumPath)("earnings in the browser", () => {
     fs.mkdirSync(SHOTS, { recursive: true });
     db = await createTestDatabase();
     server = await startTestServer(db, { withUi: true, env: { RUN_JOBS: "1" } });
-    browser = await launchBrowser();
+    await phone.launch(server.url);
     creator = (await createTestUser(db.handle.db, { handle: uniqueHandle("ea"), roles: ["creator"], displayName: "种草达人小满" })).user;
     await grantDistributionRights(db.handle.db, creator.id);
     productId = (await createTestProduct(db.handle.db, { title: "玻尿酸保湿精华 30ml", priceCents: 12_900, commissionRateBp: 1_000, stock: 20 })).id;
     linkId = (await createDistributionLink(server.ctx, creator, { targetType: "product", targetId: productId })).link.id;
   }, 180_000);
   afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => {});
-    await browser?.close();
+    await phone.close();
     await server?.stop();
     await db?.close();
   });
-
-  async function newPage(handle: string | null): Promise<{ page: Page; context: BrowserContext }> {
-    // Headless Chromium names itself "HeadlessChrome", which isbot counts as a bot: present as a phone.
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: "zh-CN", userAgent: PHONE });
-    contexts.push(context);
-    await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: server.url });
-    if (handle) {
-      const { cookie } = await logInAs(server.url, handle, TEST_PASSWORD);
-      const [name = "", value = ""] = cookie.split("=");
-      await context.addCookies([{ name, value, url: server.url }]);
-    }
-    const page = await context.newPage();
-    page.on("console", (msg) => {
-      if (msg.type() === "error" && !msg.text().startsWith("Failed to load resource")) errors.push(`${page.url()}: ${msg.text()}`);
-    });
-    page.on("pageerror", (err) => errors.push(`${page.url()}: ${err.message}`));
-    return { page, context };
-  }
 
   it("shows the creator the pending commission of a visitor's purchase through their link, live", async () => {
     const { page: creatorPage } = await newPage(creator.handle);
@@ -108,7 +88,7 @@ describe.skipIf(!chromiumPath)("earnings in the browser", () => {
     await creatorPage.screenshot({ path: `${SHOTS}/earnings-live.png`, fullPage: true });
     const [row] = await db.handle.db.select().from(commissions).where(eq(commissions.creatorId, creator.id));
     expect(row).toMatchObject({ amountCents: 1_290, status: "pending", linkId });
-    expect(errors).toEqual([]);
+    expect(phone.errors).toEqual([]);
   });
 
   it("renders the staff payout queue and takes a payout request from the form", async () => {
@@ -127,44 +107,30 @@ describe.skipIf(!chromiumPath)("earnings in the browser", () => {
     await creatorPage.getByRole("button", { name: "申请提现" }).click();
     // ¥10 is under the ¥50 minimum: the message sits next to the field.
     await expect.poll(() => creatorPage.locator(".field-errors").textContent()).toContain("提现金额低于最低提现额");
-    expect(errors).toEqual([]);
+    expect(phone.errors).toEqual([]);
   });
 });
 
 /** The first start's demo: the demo creator's earnings in every state, and a payout for staff to approve. */
 describe.skipIf(!chromiumPath)("demo earnings in the browser", () => {
-  let db: TestDatabase;
+  let db: DemoDatabase;
   let server: RunningSeedbed;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  const errors: string[] = [];
+  const phone = new PhoneBrowser({ password: DEMO_PASSWORD, deviceScaleFactor: 2 });
+  const pageAs = (handle: string) => phone.pageAs(handle);
 
   beforeAll(async () => {
     fs.mkdirSync(SHOTS, { recursive: true });
-    db = await createTestDatabase();
-    server = await startTestServer(db, { withUi: true, seed: seedDemoOnce });
-    browser = await launchBrowser();
-  }, 180_000);
+    // The demo community as a first start leaves it (seeded once per run, at the real time), its pictures
+    // in the server's data directory; the server's own seed then finds it there and adds nothing.
+    db = await createDemoDatabase({ clock: "system" });
+    server = await startTestServer(db, { withUi: true, seed: seedDemoOnce, env: { DATA_DIR: db.dataDir } });
+    await phone.launch(server.url);
+  }, DEMO_DATABASE_TIMEOUT_MS);
   afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => {});
-    await browser?.close();
+    await phone.close();
     await server?.stop();
     await db?.close();
   });
-
-  async function pageAs(handle: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: "zh-CN" });
-    contexts.push(context);
-    const { cookie } = await logInAs(server.url, handle, DEMO_PASSWORD);
-    const [name = "", value = ""] = cookie.split("=");
-    await context.addCookies([{ name, value, url: server.url }]);
-    const page = await context.newPage();
-    page.on("console", (msg) => {
-      if (msg.type() === "error" && !msg.text().startsWith("Failed to load resource")) errors.push(`${page.url()}: ${msg.text()}`);
-    });
-    page.on("pageerror", (err) => errors.push(`${page.url()}: ${err.message}`));
-    return page;
-  }
 
   it("shows the demo creator every state and lets staff approve the waiting payout", async () => {
     const creatorPage = await pageAs("creator");
@@ -184,6 +150,6 @@ describe.skipIf(!chromiumPath)("demo earnings in the browser", () => {
     await staffPage.screenshot({ path: `${SHOTS}/ops-payouts-demo.png`, fullPage: true });
     await row.getByRole("button", { name: "通过" }).click();
     await expect.poll(() => staffPage.getByRole("status").filter({ hasText: "已通过" }).count()).toBe(1);
-    expect(errors).toEqual([]);
+    expect(phone.errors).toEqual([]);
   });
 });

@@ -1,19 +1,17 @@
 import fs from "node:fs";
 import { eq } from "drizzle-orm";
-import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { distributionLinks, linkClicks, users, visitorBindings } from "../../db/schema";
 import type { RunningSeedbed } from "../../server/boot";
 import { VISITOR_COOKIE_NAME } from "../../server/distribution/attribution/visitor-cookie";
 import type { CurrentUser } from "../../server/identity";
 import { createTestNote, grantDistributionRights } from "../factories/distribution-links";
-import { createTestUser, logInAs, TEST_PASSWORD, uniqueHandle } from "../factories/users";
-import { chromiumPath, launchBrowser } from "../setup/browser";
+import { createTestUser, TEST_PASSWORD, uniqueHandle } from "../factories/users";
+import { chromiumPath, PhoneBrowser } from "../setup/browser";
 import { createTestDatabase, type TestDatabase } from "../setup/database";
 import { startTestServer } from "../setup/server";
 
 const SHOTS = "/tmp/shots";
-const PHONE = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Mobile/15E148 Safari/604.1";
 
 /**
  * A creator shares a note from its page and copies the short link; a visitor in another browser opens
@@ -23,9 +21,9 @@ const PHONE = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKi
 describe.skipIf(!chromiumPath)("distribution links in the browser", () => {
   let db: TestDatabase;
   let server: RunningSeedbed;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  const errors: string[] = [];
+  // Headless Chromium counts as a bot, whose link clicks are not counted: present as a phone.
+  const phone = new PhoneBrowser({ password: TEST_PASSWORD, phoneUserAgent: true, permissions: ["clipboard-read", "clipboard-write"] });
+  const newPage = (handle: string | null) => phone.open(handle);
   let creator: CurrentUser;
   let noteId: string;
 
@@ -33,35 +31,16 @@ describe.skipIf(!chromiumPath)("distribution links in the browser", () => {
     fs.mkdirSync(SHOTS, { recursive: true });
     db = await createTestDatabase();
     server = await startTestServer(db, { withUi: true });
-    browser = await launchBrowser();
+    await phone.launch(server.url);
     creator = (await createTestUser(db.handle.db, { handle: uniqueHandle("cr"), roles: ["creator"], displayName: "种草达人小林" })).user;
     await grantDistributionRights(db.handle.db, creator.id);
     noteId = (await createTestNote(db.handle.db, creator.id, { title: "通勤党的防晒补涂清单" })).id;
   }, 180_000);
   afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => {});
-    await browser?.close();
+    await phone.close();
     await server?.stop();
     await db?.close();
   });
-
-  async function newPage(handle: string | null): Promise<{ page: Page; context: BrowserContext }> {
-    // Headless Chromium names itself "HeadlessChrome", which isbot rightly counts as a bot: present as a phone.
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: "zh-CN", userAgent: PHONE });
-    contexts.push(context);
-    await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: server.url });
-    if (handle) {
-      const { cookie } = await logInAs(server.url, handle, TEST_PASSWORD);
-      const [name = "", value = ""] = cookie.split("=");
-      await context.addCookies([{ name, value, url: server.url }]);
-    }
-    const page = await context.newPage();
-    page.on("console", (msg) => {
-      if (msg.type() === "error" && !msg.text().startsWith("Failed to load resource")) errors.push(`${page.url()}: ${msg.text()}`);
-    });
-    page.on("pageerror", (err) => errors.push(`${page.url()}: ${err.message}`));
-    return { page, context };
-  }
 
   it("creator shares and copies a link; a visitor opens it, signs up and is bound; the creator sees the click", async () => {
     const { page: creatorPage } = await newPage(creator.handle);
@@ -117,7 +96,7 @@ describe.skipIf(!chromiumPath)("distribution links in the browser", () => {
     await creatorPage.goto(`${server.url}/me/links`);
     await expect.poll(() => creatorPage.getByRole("link", { name: "通勤党的防晒补涂清单" }).count()).toBe(1);
     await creatorPage.screenshot({ path: `${SHOTS}/my-links.png`, fullPage: true });
-    expect(errors).toEqual([]);
+    expect(phone.errors).toEqual([]);
   });
 
   it("shows the friendly not-found page for an unknown link and no share panel to a member without rights", async () => {
@@ -131,6 +110,6 @@ describe.skipIf(!chromiumPath)("distribution links in the browser", () => {
     await member.goto(`${server.url}/n/${noteId}`);
     await member.waitForLoadState("networkidle");
     await expect.poll(() => member.getByRole("region", { name: "分享赚佣金" }).count()).toBe(0);
-    expect(errors).toEqual([]);
+    expect(phone.errors).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import { sql } from "drizzle-orm";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { renderImage } from "../../db/seed/content/images";
 import { COVER_VARIANTS, storeRenderedUpload } from "../../db/seed/content/uploads";
@@ -10,9 +10,8 @@ import { createChallenge } from "../../server/gamification/challenges";
 import { findCurrentUser, type CurrentUser } from "../../server/identity";
 import { localDate } from "../../server/shared/clock";
 import type { RunningSeedbed } from "../../server/boot";
-import { logInAs } from "../factories/users";
-import { chromiumPath, launchBrowser } from "../setup/browser";
-import { createTestDatabase, type TestDatabase } from "../setup/database";
+import { chromiumPath, PhoneBrowser } from "../setup/browser";
+import { createDemoDatabase, DEMO_DATABASE_TIMEOUT_MS, type DemoDatabase } from "../setup/demo";
 import { startTestServer } from "../setup/server";
 
 const SHOTS = "/tmp/shots";
@@ -22,27 +21,10 @@ const SHOTS = "/tmp/shots";
  * staff open renders and hydrates without an error, and the daily check-in works from the button.
  */
 describe.skipIf(!chromiumPath)("points, check-ins, challenges, badges and rewards in the browser", () => {
-  let db: TestDatabase;
+  let db: DemoDatabase;
   let server: RunningSeedbed;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  const errors: string[] = [];
-
-  async function pageAs(handle: string | null): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: "zh-CN" });
-    contexts.push(context);
-    if (handle) {
-      const { cookie } = await logInAs(server.url, handle, DEMO_PASSWORD);
-      const [name = "", value = ""] = cookie.split("=");
-      await context.addCookies([{ name, value, url: server.url }]);
-    }
-    const page = await context.newPage();
-    page.on("console", (msg) => {
-      if (msg.type() === "error" && !msg.text().startsWith("Failed to load resource")) errors.push(`${page.url()}: ${msg.text()}`);
-    });
-    page.on("pageerror", (err) => errors.push(`${page.url()}: ${err.message}`));
-    return page;
-  }
+  const phone = new PhoneBrowser({ password: DEMO_PASSWORD, deviceScaleFactor: 2 });
+  const pageAs = (handle: string | null) => phone.pageAs(handle);
 
   /** Opens a page, waits for hydration, and checks it rendered its own content rather than the error page. */
   async function visit(page: Page, path: string, shot?: string) {
@@ -56,13 +38,14 @@ describe.skipIf(!chromiumPath)("points, check-ins, challenges, badges and reward
 
   beforeAll(async () => {
     fs.mkdirSync(SHOTS, { recursive: true });
-    db = await createTestDatabase();
-    server = await startTestServer(db, { withUi: true, seed: seedDemoOnce });
-    browser = await launchBrowser();
-  }, 180_000);
+    // The demo community as a first start leaves it (seeded once per run, at the real time), its pictures
+    // in the server's data directory; the server's own seed then finds it there and adds nothing.
+    db = await createDemoDatabase({ clock: "system" });
+    server = await startTestServer(db, { withUi: true, seed: seedDemoOnce, env: { DATA_DIR: db.dataDir } });
+    await phone.launch(server.url);
+  }, DEMO_DATABASE_TIMEOUT_MS);
   afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => {});
-    await browser?.close();
+    await phone.close();
     await server?.stop();
     await db?.close();
   });
@@ -131,7 +114,7 @@ describe.skipIf(!chromiumPath)("points, check-ins, challenges, badges and reward
       sql`select days_done from challenge_participants where challenge_id = ${challenge.id} and user_id = ${member.id}`,
     )) as unknown as { days_done: number }[];
     expect(row?.days_done).toBe(1);
-    expect(errors).toEqual([]);
+    expect(phone.errors).toEqual([]);
   });
 
   it("renders every member page of points, levels, challenges, badges, rewards and leaderboards", async () => {
@@ -151,7 +134,7 @@ describe.skipIf(!chromiumPath)("points, check-ins, challenges, badges and reward
     await visit(page, "/me/redemptions");
     await visit(page, "/leaderboards", "leaderboards");
     await visit(page, "/u/creator", "profile-creator");
-    expect(errors).toEqual([]);
+    expect(phone.errors).toEqual([]);
   });
 
   it("renders the staff pages and the creator's public certificate", async () => {
@@ -165,6 +148,6 @@ describe.skipIf(!chromiumPath)("points, check-ins, challenges, badges and reward
     const png = await fetch(`${server.url}/certificates/${grant!.certificate_code}.png`);
     expect(png.headers.get("content-type")).toBe("image/png");
     fs.writeFileSync(`${SHOTS}/certificate.png`, Buffer.from(await png.arrayBuffer()));
-    expect(errors).toEqual([]);
+    expect(phone.errors).toEqual([]);
   });
 });

@@ -1,49 +1,33 @@
 import fs from "node:fs";
-import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD, seedDemoOnce } from "../../db/seed/demo";
 import type { RunningSeedbed } from "../../server/boot";
-import { logInAs } from "../factories/users";
-import { chromiumPath, launchBrowser } from "../setup/browser";
-import { createTestDatabase, type TestDatabase } from "../setup/database";
+import { chromiumPath, PhoneBrowser } from "../setup/browser";
+import { createDemoDatabase, DEMO_DATABASE_TIMEOUT_MS, type DemoDatabase } from "../setup/demo";
 import { startTestServer } from "../setup/server";
 
 const SHOTS = "/tmp/shots";
 
 /** The ops console on the demo data, in Chromium on a phone-sized screen: charts drawn, tools reachable. */
 describe.skipIf(!chromiumPath)("the ops console in the browser", () => {
-  let db: TestDatabase;
+  let db: DemoDatabase;
   let server: RunningSeedbed;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  const errors: string[] = [];
+  const phone = new PhoneBrowser({ password: DEMO_PASSWORD, deviceScaleFactor: 2 });
+  const pageAs = (handle: string) => phone.pageAs(handle);
 
   beforeAll(async () => {
     fs.mkdirSync(SHOTS, { recursive: true });
-    db = await createTestDatabase();
-    server = await startTestServer(db, { withUi: true, seed: seedDemoOnce });
-    browser = await launchBrowser();
-  }, 240_000);
+    // The demo community as a first start leaves it (seeded once per run, at the real time), its pictures
+    // in the server's data directory; the server's own seed then finds it there and adds nothing.
+    db = await createDemoDatabase({ clock: "system" });
+    server = await startTestServer(db, { withUi: true, seed: seedDemoOnce, env: { DATA_DIR: db.dataDir } });
+    await phone.launch(server.url);
+  }, DEMO_DATABASE_TIMEOUT_MS);
   afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => {});
-    await browser?.close();
+    await phone.close();
     await server?.stop();
     await db?.close();
   });
-
-  async function pageAs(handle: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: "zh-CN" });
-    contexts.push(context);
-    const { cookie } = await logInAs(server.url, handle, DEMO_PASSWORD);
-    const [name = "", value = ""] = cookie.split("=");
-    await context.addCookies([{ name, value, url: server.url }]);
-    const page = await context.newPage();
-    page.on("console", (msg) => {
-      if (msg.type() === "error" && !msg.text().startsWith("Failed to load resource")) errors.push(`${page.url()}: ${msg.text()}`);
-    });
-    page.on("pageerror", (err) => errors.push(`${page.url()}: ${err.message}`));
-    return page;
-  }
 
   it("staff see the dashboard's charts drawn from the demo data, the top creators and cohorts, and reach every tool", async () => {
     const page = await pageAs("staff");
@@ -74,6 +58,6 @@ describe.skipIf(!chromiumPath)("the ops console in the browser", () => {
     const admin = await pageAs("admin");
     await admin.goto(`${server.url}/ops/audit`);
     expect(await admin.getByTestId("audit-entry").filter({ hasText: "ops.curation.boost" }).count()).toBe(1);
-    expect(errors).toEqual([]);
+    expect(phone.errors).toEqual([]);
   });
 });

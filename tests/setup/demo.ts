@@ -6,6 +6,7 @@ import { inject } from "vitest";
 import { seedDemoOnce } from "../../db/seed/demo";
 import { openDatabase } from "../../db/client";
 import type { Config } from "../../server/config";
+import { systemClock } from "../../server/shared/clock";
 import { createTestContext, testConfig } from "./context";
 import { cloneDatabase, createTestDatabase, type TestDatabase } from "./database";
 import { databaseUrl, demoDataDir } from "./global-setup";
@@ -34,14 +35,18 @@ export interface DemoDatabase extends TestDatabase {
  * clones (PostgreSQL copies the files): the first caller of any worker builds it under a PostgreSQL
  * advisory lock while the others wait, so a run that needs no demo data never pays for it.
  *
- * The seed runs on `createTestContext`'s fixed clock (2026-11-23T02:00:00Z), the instant every demo
- * test measures against, so a template built minutes before a test reads exactly as a fresh seed.
+ * By default the seed runs on `createTestContext`'s fixed clock (2026-11-23T02:00:00Z), the instant every
+ * demo test of domain functions measures against, so a template built minutes before a test reads
+ * exactly as a fresh seed. `clock: "system"` seeds at the real time instead, as a server's first start
+ * does, for browser tests where "today" is the real one (checking in from the button); such a template
+ * is only the minutes between its build and the test older than a fresh seed.
  */
-export async function createDemoDatabase(options: { poolSize?: number } = {}): Promise<DemoDatabase> {
-  const template = await ensureDemoTemplate();
-  const db = await createTestDatabase({ ...options, template });
+export async function createDemoDatabase(options: { poolSize?: number; clock?: "fixed" | "system" } = {}): Promise<DemoDatabase> {
+  const variant = options.clock === "system" ? "demo_live" : "demo";
+  const template = await ensureDemoTemplate(variant);
+  const db = await createTestDatabase({ poolSize: options.poolSize, template });
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "seedbed-demo-data-"));
-  fs.cpSync(demoDataDir(inject("services").runPrefix), dataDir, { recursive: true });
+  fs.cpSync(demoDataDir(inject("services").runPrefix, variant), dataDir, { recursive: true });
   return {
     ...db,
     dataDir,
@@ -55,9 +60,9 @@ export async function createDemoDatabase(options: { poolSize?: number } = {}): P
 }
 
 /** The seeded template's name, building it first when no worker has yet. */
-async function ensureDemoTemplate(): Promise<string> {
+async function ensureDemoTemplate(variant: "demo" | "demo_live"): Promise<string> {
   const services = inject("services");
-  const name = `${services.runPrefix}_demo`;
+  const name = `${services.runPrefix}_${variant}`;
   const building = `${name}_building`;
   const admin = postgres(services.postgresUrl, { max: 1, onnotice: () => {} });
   try {
@@ -66,13 +71,14 @@ async function ensureDemoTemplate(): Promise<string> {
     const exists = await admin`select 1 from pg_database where datname = ${name}`;
     if (exists.length > 0) return name;
 
-    const dataDir = demoDataDir(services.runPrefix);
+    const dataDir = demoDataDir(services.runPrefix, variant);
     fs.rmSync(dataDir, { recursive: true, force: true });
     fs.mkdirSync(dataDir, { recursive: true });
     await cloneDatabase(admin, building, inject("templateDatabase"));
     const handle = await openDatabase({ kind: "postgres", url: databaseUrl(services.postgresUrl, building), poolSize: 2 });
     try {
-      await seedDemoOnce(createTestContext(handle.db, { config: testConfig({ DATA_DIR: dataDir }) }));
+      const config = testConfig({ DATA_DIR: dataDir });
+      await seedDemoOnce(createTestContext(handle.db, variant === "demo_live" ? { config, clock: systemClock } : { config }));
     } finally {
       await handle.close();
     }

@@ -22,8 +22,8 @@ export function databaseUrl(baseUrl: string, name: string): string {
 }
 
 /** The data directory (pictures, keys) written beside this run's seeded demo template (see `./demo`). */
-export function demoDataDir(runPrefix: string): string {
-  return path.join(os.tmpdir(), `${runPrefix}_demo_data`);
+export function demoDataDir(runPrefix: string, variant: "demo" | "demo_live"): string {
+  return path.join(os.tmpdir(), `${runPrefix}_${variant}_data`);
 }
 
 /** Services for the whole run, and one migrated template database that workers clone. */
@@ -67,7 +67,7 @@ export default async function setup(project: TestProject) {
     } finally {
       await cleanup.end();
     }
-    fs.rmSync(demoDataDir(info.runPrefix), { recursive: true, force: true });
+    for (const variant of ["demo", "demo_live"] as const) fs.rmSync(demoDataDir(info.runPrefix, variant), { recursive: true, force: true });
     await releaseServices();
   };
 }

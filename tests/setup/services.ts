@@ -193,7 +193,7 @@ async function dropStaleDatabases(sql: postgres.Sql) {
     if (!runIsAlive(datname)) await sql.unsafe(`drop database if exists "${datname}" with (force)`).catch(() => {});
   }
   for (const entry of fs.readdirSync(os.tmpdir())) {
-    if (/^sbt_\d+_demo_data$/.test(entry) && !runIsAlive(entry)) fs.rmSync(path.join(os.tmpdir(), entry), { recursive: true, force: true });
+    if (/^sbt_\d+_demo(_live)?_data$/.test(entry) && !runIsAlive(entry)) fs.rmSync(path.join(os.tmpdir(), entry), { recursive: true, force: true });
   }
 }
 
