@@ -2,7 +2,8 @@ import type { AppLoadContext } from "@remix-run/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as commentsRoute from "../../app/routes/n.$id_.comments";
 import * as notePage from "../../app/routes/n.$id";
-import type { Role } from "../../db/schema";
+import { eq } from "drizzle-orm";
+import { comments, type Role } from "../../db/schema";
 import type { RunningSeedbed } from "../../server/boot";
 import { createComment } from "../../server/content";
 import { createAccessToken, type CurrentUser } from "../../server/identity";
@@ -91,6 +92,12 @@ describe("fan-only notes keep their comments for the fan group", () => {
     expect(body.error.message).toContain("粉丝团");
     expect((await api(`/comments/${commentId}/replies`, { as: stranger })).status).toBe(403);
     expect((await api(`/posts/${note.id}/comments`)).status).toBe(403);
+    // Nor may they write in the thread: 403, nothing stored; a fan still can.
+    const commentsBefore = await db.handle.db.$count(comments, eq(comments.postId, note.id));
+    const written = await api(`/posts/${note.id}/comments`, { as: stranger, json: { body: "让我看看" } });
+    expect(written.status).toBe(403);
+    expect(((await written.json()) as { error: { code: string } }).error.code).toBe("FORBIDDEN");
+    expect(await db.handle.db.$count(comments, eq(comments.postId, note.id))).toBe(commentsBefore);
     // getPost through the API keeps the text back as the page does.
     const post = (await (await api(`/posts/${note.id}`, { as: stranger })).json()) as { post: { body: string; fanOnlyLocked?: boolean } };
     expect(post.post).toMatchObject({ body: "", fanOnlyLocked: true });

@@ -89,14 +89,15 @@ export const engagementOperations = [
     summary: "Comment on a note, or reply within a thread",
     description:
       "Plain text, 1–500 characters, @mentions resolved. `parentId` makes a reply; answering a reply attaches to its " +
-      "top-level comment and records whom it answers. 30 comments per 10 minutes (10 for accounts under a day old).",
+      "top-level comment and records whom it answers. 30 comments per 10 minutes (10 for accounts under a day old). " +
+      "403 on a fan-only note the caller is not in the fan group for.",
     tags,
     auth: "create:comment:own",
     params: postParams,
     body: z.strictObject({ body: commentBodySchema, parentId: idSchema.optional() }),
     response: z.object({ comment: commentViewSchema }),
     successStatus: 201,
-    errorStatuses: [429],
+    errorStatuses: [403, 429],
     handler: async ({ ctx, user, params, body }) => ({
       comment: await createComment(ctx, user, { postId: params.postId, ...body }),
     }),

@@ -9,6 +9,7 @@ import { AppError } from "../../shared/errors";
 import { parseBody } from "../parse-body";
 import { rowsOf } from "../../shared/sql-rows";
 import { COMMENT_COLUMNS, commentViewsOf, type CommentRow, type CommentView } from "./comment-views";
+import { isPostLocked } from "../../creators/fan-groups/views";
 import { requireEngageablePost } from "./engageable-post";
 import { ENGAGEMENT_EVENTS, type CommentCreatedPayload } from "./events";
 import { COMMENTS_PER_NEW_USER, COMMENTS_PER_USER, NEW_ACCOUNT_MS } from "./rate-limits";
@@ -62,6 +63,8 @@ export async function createComment(
 
   const row = await ctx.db.transaction(async (tx) => {
     const post = await requireEngageablePost(tx, postId);
+    // A fan-only note's thread is for its fan group (see list-comments): outsiders may not write in it either.
+    if (await isPostLocked(tx, postId, user)) throw new AppError("FORBIDDEN", "fanGroups.locked");
     const thread = parentId ? await threadFor(tx, postId, parentId) : null;
 
     const handles = parseBody(body).mentionHandles.map((h) => h.toLowerCase());
