@@ -54,7 +54,8 @@ describe.skipIf(!chromiumPath)("refused uploads on the publish page (production 
     return page;
   }
 
-  const seen = (locator: Locator, timeout = 10_000) => locator.waitFor({ state: "visible", timeout });
+  // Generous: a loaded machine may take a while to hydrate the page and answer the upload start.
+  const seen = (locator: Locator, timeout = 20_000) => locator.waitFor({ state: "visible", timeout });
   const choose = (page: Page, file: { name: string; mimeType: string; buffer: Buffer }) => page.locator('input[type="file"]').setInputFiles(file);
   const pdf = { name: "报价单.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4\n%âãÏÓ\n1 0 obj\n<<>>\nendobj\n") };
   const huge = { name: "big.jpg", mimeType: "image/jpeg", buffer: Buffer.alloc(10 * 1024 * 1024 + 1, 0xff) };
