@@ -37,7 +37,10 @@ export async function loadNoteDocuments(
   const tail = "ids" in which ? sql`` : sql`order by p.id limit ${literalInt(which.limit)}`;
   const rows = rowsOf<NoteRow>(
     await db.execute(sql`
-      select p.id, p.title, p.body, c.slug as category, p.author_id, u.handle as author_handle,
+      select p.id, p.title,
+             -- A fan-only note's text is for its fan group: searchable by title, never by (or quoting) its body.
+             case when exists (select 1 from fan_only_posts fo where fo.post_id = p.id) then '' else p.body end as body,
+             c.slug as category, p.author_id, u.handle as author_handle,
              u.display_name as author_name, p.like_count as likes,
              (extract(epoch from coalesce(p.published_at, p.created_at)) * 1000)::float8 as published_ms,
              (select array_agg(t.name order by t.name) from post_topics pt join topics t on t.id = pt.topic_id

@@ -2,8 +2,9 @@ import type { AppLoadContext } from "@remix-run/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as commentsRoute from "../../app/routes/n.$id_.comments";
 import * as notePage from "../../app/routes/n.$id";
-import { eq } from "drizzle-orm";
-import { comments, type Role } from "../../db/schema";
+import { and, eq, sql } from "drizzle-orm";
+import { comments, outboxEvents, type Role } from "../../db/schema";
+import { loadNoteDocuments } from "../../server/search/documents";
 import type { RunningSeedbed } from "../../server/boot";
 import { createComment } from "../../server/content";
 import { createAccessToken, type CurrentUser } from "../../server/identity";
@@ -101,6 +102,19 @@ describe("fan-only notes keep their comments for the fan group", () => {
     // getPost through the API keeps the text back as the page does.
     const post = (await (await api(`/posts/${note.id}`, { as: stranger })).json()) as { post: { body: string; fanOnlyLocked?: boolean } };
     expect(post.post).toMatchObject({ body: "", fanOnlyLocked: true });
+  });
+
+  it("keeps a fan-only note's body out of search, re-indexing the note when it is marked", async () => {
+    const { note } = await fanOnlyNoteWithComments();
+    const [doc] = await loadNoteDocuments(db.handle.db, { ids: [note.id] });
+    expect(doc).toMatchObject({ id: note.id, title: note.title, body: "" });
+    const updates = await db.handle.db.$count(
+      outboxEvents,
+      and(eq(outboxEvents.type, "content.post.updated"), sql`${outboxEvents.payload}->>'postId' = ${note.id}`),
+    );
+    expect(updates).toBe(1);
+    const open = await createNote(db.handle.db, note.authorId, { body: "公开的护肤流程", publishedAt: clock.now() });
+    expect((await loadNoteDocuments(db.handle.db, { ids: [open.id] }))[0]!.body).toBe("公开的护肤流程");
   });
 
   it("shows the author, fans and staff the comments on the page and through the API", async () => {

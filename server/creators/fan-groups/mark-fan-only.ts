@@ -3,6 +3,8 @@ import { fanOnlyPosts, posts } from "../../../db/schema";
 import type { AppContext } from "../../context";
 import { can, requirePermission, type CurrentUser, type PermissionSubject } from "../../identity";
 import { parseInput } from "../../identity/parse-input";
+import { CONTENT_EVENTS, type PostRefPayload } from "../../content/events";
+import { emitEvent } from "../../jobs/emit-event";
 import { AppError } from "../../shared/errors";
 import { ensureFanGroup } from "./ensure-fan-group";
 import { isUuid, markFanOnlySchema, type MarkFanOnlyInput } from "./schemas";
@@ -23,6 +25,9 @@ export async function markPostFanOnly(ctx: AppContext, user: CurrentUser | null,
     await ensureFanGroup(tx, user.id, now);
     if (data.fanOnly) await tx.insert(fanOnlyPosts).values({ postId, creatorId: user.id, markedAt: now }).onConflictDoNothing();
     else await tx.delete(fanOnlyPosts).where(and(eq(fanOnlyPosts.postId, postId), eq(fanOnlyPosts.creatorId, user.id)));
+    // The note changed for readers: search re-reads it (a fan-only note's body is kept out of the index).
+    const payload: PostRefPayload = { postId, authorId: user.id };
+    await emitEvent(tx, { type: CONTENT_EVENTS.postUpdated, payload, occurredAt: now });
   });
   return { fanOnly: data.fanOnly };
 }
