@@ -114,6 +114,9 @@ export const orders = pgTable(
     index("orders_buyer_idx").on(t.buyerId, t.createdAt),
     index("orders_creator_idx").on(t.creatorId, t.createdAt),
     index("orders_link_idx").on(t.linkId),
+    // The ops console's day ranges: orders placed (activity) and paid (GMV).
+    index("orders_created_idx").on(t.createdAt),
+    index("orders_paid_idx").on(t.paidAt).where(sql`${t.paidAt} is not null`),
     index("orders_confirmable_idx").on(t.confirmableAt).where(sql`${t.status} in ('paid', 'partially_refunded')`),
     index("orders_pending_expiry_idx").on(t.expiresAt).where(sql`${t.status} = 'pending'`),
     check("orders_status_check", sql`${t.status} in ('pending', 'paid', 'confirmed', 'partially_refunded', 'refunded', 'cancelled')`),
@@ -160,7 +163,7 @@ export const refunds = pgTable(
     actorId: uuid("actor_id").references(() => users.id, { onDelete: "set null" }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
   },
-  (t) => [uniqueIndex("refunds_idempotency_key").on(t.idempotencyKey), index("refunds_order_idx").on(t.orderId), check("refunds_amount_check", sql`${t.amountCents} > 0`)],
+  (t) => [uniqueIndex("refunds_idempotency_key").on(t.idempotencyKey), index("refunds_order_idx").on(t.orderId), index("refunds_created_idx").on(t.createdAt), check("refunds_amount_check", sql`${t.amountCents} > 0`)],
 );
 
 export const paymentAttempts = pgTable(

@@ -145,7 +145,12 @@ export const likes = pgTable(
       .references(() => posts.id, { onDelete: "cascade" }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
   },
-  (t) => [primaryKey({ columns: [t.userId, t.postId] }), index("likes_post_idx").on(t.postId, t.createdAt)],
+  (t) => [
+    primaryKey({ columns: [t.userId, t.postId] }),
+    index("likes_post_idx").on(t.postId, t.createdAt),
+    // The ops console counts a day's likes (and active members) by time range.
+    index("likes_created_idx").on(t.createdAt),
+  ],
 );
 
 export const favorites = pgTable(
@@ -163,6 +168,7 @@ export const favorites = pgTable(
     primaryKey({ columns: [t.userId, t.postId] }),
     index("favorites_user_idx").on(t.userId, t.createdAt),
     index("favorites_post_idx").on(t.postId),
+    index("favorites_created_idx").on(t.createdAt),
   ],
 );
 
@@ -194,6 +200,7 @@ export const comments = pgTable(
     index("comments_post_idx").on(t.postId, t.createdAt, t.id).where(sql`${t.parentId} is null`),
     index("comments_parent_idx").on(t.parentId, t.createdAt, t.id).where(sql`${t.parentId} is not null`),
     index("comments_author_idx").on(t.authorId, t.createdAt),
+    index("comments_created_idx").on(t.createdAt),
     check("comments_status_check", sql`${t.status} in ('visible', 'hidden', 'removed', 'deleted')`),
   ],
 );

@@ -105,6 +105,8 @@ export const linkClicks = pgTable(
     index("link_clicks_visitor_idx").on(t.visitorId, t.at),
     index("link_clicks_link_idx").on(t.linkId, t.at),
     index("link_clicks_ip_idx").on(t.ipHash, t.at),
+    // The ops console counts a day's clicks by time range (server/ops/metrics/compute-daily.ts).
+    index("link_clicks_at_idx").on(t.at),
   ],
 );
 
@@ -159,6 +161,8 @@ export const commissions = pgTable(
     index("commissions_creator_idx").on(t.creatorId, t.createdAt),
     index("commissions_confirmable_idx").on(t.confirmableAt).where(sql`${t.status} = 'pending'`),
     index("commissions_order_idx").on(t.orderId),
+    // A day's commission for the ops console.
+    index("commissions_created_idx").on(t.createdAt),
     check("commissions_status_check", sql`${t.status} in ('pending', 'confirmed', 'paid', 'reversed')`),
     check("commissions_amounts_check", sql`${t.amountCents} >= 0 and ${t.reversedCents} >= 0 and ${t.reversedCents} <= ${t.amountCents} + ${t.mcnShareCents}`),
   ],

@@ -205,7 +205,7 @@ export const metricsDaily = pgTable(
     value: bigint("value", { mode: "number" }).notNull(),
     computedAt: timestamp("computed_at", { withTimezone: true }).notNull(),
   },
-  (t) => [primaryKey({ columns: [t.day, t.key, t.dimension] }), index("metrics_daily_key_idx").on(t.key, t.day)],
+  (t) => [primaryKey({ columns: [t.day, t.key, t.dimension] }), index("metrics_daily_key_idx").on(t.key, t.day), index("metrics_daily_dimension_idx").on(t.dimension, t.day)],
 );
 
 export type UserTag = typeof userTags.$inferSelect;
