@@ -5,7 +5,7 @@ import { DEMO_HANDLES, seedDemoOnce } from "../../db/seed/demo";
 import { createLocalStorageSync, type Storage } from "../../server/storage";
 import { createTestContext } from "../setup/context";
 import { createTestDatabase, type TestDatabase } from "../setup/database";
-import { createDemoDatabase, DEMO_DATABASE_TIMEOUT_MS, type DemoDatabase } from "../setup/demo";
+import { createDemoDatabase, DEMO_DATABASE_TIMEOUT_MS, inDemoSeedSlot, type DemoDatabase } from "../setup/demo";
 
 function rowsOf<T>(result: unknown): T[] {
   return Array.isArray(result) ? (result as T[]) : ((result as { rows?: T[] }).rows ?? []);
@@ -166,7 +166,7 @@ describe("seeding a fresh database", () => {
 
   it("creates the five demo accounts once, even when two processes seed at the same time", async () => {
     const ctx = createTestContext(db.handle.db);
-    await Promise.all([seedDemoOnce(ctx), seedDemoOnce(createTestContext(db.handle.db))]);
+    await inDemoSeedSlot(() => Promise.all([seedDemoOnce(ctx), seedDemoOnce(createTestContext(db.handle.db))]));
     await seedDemoOnce(ctx);
     expect(await userCount()).toBeGreaterThanOrEqual(DEMO_HANDLES.length);
     const [row] = rowsOf<{ n: string }>(await db.handle.db.execute(sql`select count(*) as n from users where lower(handle) = 'admin'`));

@@ -59,6 +59,24 @@ export async function createDemoDatabase(options: { poolSize?: number; clock?: "
   };
 }
 
+/**
+ * Runs `seed` while no other full demo seed of this run is going. The seed is one transaction whose
+ * savepoints each hold a transaction-id lock to the end, about 4,400 locks in all; two at once outgrow
+ * PostgreSQL's default lock table (max_locks_per_transaction 64 × connections) and one fails with
+ * "out of shared memory". Integration and browser tests may otherwise build their templates together.
+ */
+export async function inDemoSeedSlot<T>(seed: () => Promise<T>): Promise<T> {
+  const services = inject("services");
+  const lock = postgres(services.postgresUrl, { max: 1, onnotice: () => {} });
+  try {
+    await lock`select pg_advisory_lock(hashtext(${`${services.runPrefix}_demo_seed`}))`;
+    return await seed();
+  } finally {
+    // Ending the session releases the lock.
+    await lock.end();
+  }
+}
+
 /** The seeded template's name, building it first when no worker has yet. */
 async function ensureDemoTemplate(variant: "demo" | "demo_live"): Promise<string> {
   const services = inject("services");
@@ -78,7 +96,7 @@ async function ensureDemoTemplate(variant: "demo" | "demo_live"): Promise<string
     const handle = await openDatabase({ kind: "postgres", url: databaseUrl(services.postgresUrl, building), poolSize: 2 });
     try {
       const config = testConfig({ DATA_DIR: dataDir });
-      await seedDemoOnce(createTestContext(handle.db, variant === "demo_live" ? { config, clock: systemClock } : { config }));
+      await inDemoSeedSlot(() => seedDemoOnce(createTestContext(handle.db, variant === "demo_live" ? { config, clock: systemClock } : { config })));
     } finally {
       await handle.close();
     }
