@@ -60,10 +60,11 @@ export async function createDemoDatabase(options: { poolSize?: number; clock?: "
 }
 
 /**
- * Runs `seed` while no other full demo seed of this run is going. The seed is one transaction whose
- * savepoints each hold a transaction-id lock to the end, about 4,400 locks in all; two at once outgrow
- * PostgreSQL's default lock table (max_locks_per_transaction 64 × connections) and one fails with
- * "out of shared memory". Integration and browser tests may otherwise build their templates together.
+ * Runs `seed` while no other full demo seed of this run is going (integration and browser tests may
+ * otherwise build their templates together). Each seed is one long transaction: when its steps used
+ * savepoints it held over 4,000 locks to the end, and two at once outgrew PostgreSQL's default lock
+ * table ("out of shared memory"). Taking turns keeps whatever a future step holds from adding up, and
+ * two seeds sharing a two-core machine finish no sooner side by side than one after the other.
  */
 export async function inDemoSeedSlot<T>(seed: () => Promise<T>): Promise<T> {
   const services = inject("services");
