@@ -1,7 +1,7 @@
 import { json, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { getMcnRoster, getMyMcn, giveContractNotice, inviteToMcn, listMcnPayouts, requestMcnPayout, requireUser } from "~/components/mcn/mcn.server";
-import { RosterChart } from "~/components/mcn/roster-chart";
+import { RosterHistory, RosterSection, sharePercent } from "~/components/mcn/roster-table";
 import { PageHeader } from "~/components/empty-state";
 import { GeneralErrorBoundary } from "~/components/error-page";
 import { ErrorList, FormErrors, Toast } from "~/components/forms";
@@ -78,7 +78,6 @@ export default function McnPage() {
   const inviteErrors = result?.intent === "invite" ? result.failure : null;
   const payoutErrors = result?.intent === "payout" ? result.failure : null;
   const field = (name: string) => inviteErrors?.fields[name];
-  const pct = (bp: number) => `${(bp / 100).toFixed(bp % 100 === 0 ? 0 : 2)}%`;
   return (
     <div className="stack">
       <PageHeader title={roster.mcn.name}>{t("mcn.intro")}</PageHeader>
@@ -127,65 +126,24 @@ export default function McnPage() {
         ) : null}
       </section>
 
-      <section className="card card-body stack" aria-labelledby="roster-h">
-        <h2 id="roster-h">{t("mcn.roster")}</h2>
-        {roster.rows.length === 0 ? (
-          <p className="muted">{t("mcn.roster.empty")}</p>
-        ) : (
-          <>
-            <RosterChart points={roster.rows.map((r) => ({ name: r.contract.creator.displayName, gmvCents: r.gmvCents, commissionCents: r.commissionCents }))} />
-            <div className="er-table-wrap">
-              <table className="er-table">
-                <thead>
-                  <tr>
-                    <th scope="col">{t("mcn.col.creator")}</th>
-                    <th scope="col">{t("mcn.col.posts")}</th>
-                    <th scope="col">{t("mcn.col.followers")}</th>
-                    <th scope="col">{t("mcn.col.gmv")}</th>
-                    <th scope="col">{t("mcn.col.commission")}</th>
-                    <th scope="col">{t("mcn.col.share")}</th>
-                    <th scope="col">{t("mcn.col.contract")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {roster.rows.map((r) => (
-                    <tr key={r.contract.id}>
-                      <th scope="row">
-                        <Link to={`/u/${r.contract.creator.handle}`}>{r.contract.creator.displayName}</Link>
-                      </th>
-                      <td>{format.count(r.posts)}</td>
-                      <td>{format.count(r.followers)}</td>
-                      <td>{format.money(r.gmvCents)}</td>
-                      <td>{format.money(r.commissionCents)}</td>
-                      <td>{format.money(r.mcnShareCents)}</td>
-                      <td className="small">
-                        {t("mcn.contract.terms", { share: pct(r.contract.shareBp), from: format.date(r.contract.startsAt), to: format.date(r.contract.endsAt) })}
-                        {r.contract.status === "ending" ? (
-                          <div className="muted">{t("mcn.contract.ending", { date: format.date(r.contract.endsAt) })}</div>
-                        ) : (
-                          <details>
-                            <summary>{t("mcn.notice")}</summary>
-                            <Form method="post" className="stack">
-                              <input type="hidden" name="intent" value="notice" />
-                              <input type="hidden" name="contractId" value={r.contract.id} />
-                              <label htmlFor={`reason-${r.contract.id}`}>{t("mcn.notice.reason")}</label>
-                              <input id={`reason-${r.contract.id}`} name="reason" className="input" required maxLength={500} />
-                              {result?.intent === "notice" && result.failure ? <FormErrors errors={[result.failure.message]} /> : null}
-                              <button type="submit" className="btn btn-danger btn-small">
-                                {t("mcn.notice")}
-                              </button>
-                            </Form>
-                          </details>
-                        )}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          </>
+      <RosterSection
+        roster={roster}
+        contractAction={(r) => (
+          <details>
+            <summary>{t("mcn.notice")}</summary>
+            <Form method="post" className="stack">
+              <input type="hidden" name="intent" value="notice" />
+              <input type="hidden" name="contractId" value={r.contract.id} />
+              <label htmlFor={`reason-${r.contract.id}`}>{t("mcn.notice.reason")}</label>
+              <input id={`reason-${r.contract.id}`} name="reason" className="input" required maxLength={500} />
+              {result?.intent === "notice" && result.failure ? <FormErrors errors={[result.failure.message]} /> : null}
+              <button type="submit" className="btn btn-danger btn-small">
+                {t("mcn.notice")}
+              </button>
+            </Form>
+          </details>
         )}
-      </section>
+      />
 
       <section className="card card-body stack" aria-labelledby="invite-h">
         <h2 id="invite-h">{t("mcn.invite")}</h2>
@@ -232,25 +190,14 @@ export default function McnPage() {
             {roster.invitations.map((i) => (
               <li key={i.id} className="er-row">
                 <strong>{i.creator.displayName}</strong> <span className="muted small">@{i.creator.handle}</span>
-                <span className="small">{t("mcn.contract.terms", { share: pct(i.shareBp), from: format.date(i.startsAt), to: format.date(i.endsAt) })}</span>
+                <span className="small">{t("mcn.contract.terms", { share: sharePercent(i.shareBp), from: format.date(i.startsAt), to: format.date(i.endsAt) })}</span>
               </li>
             ))}
           </ul>
         </section>
       ) : null}
 
-      {roster.history.length > 0 ? (
-        <section className="card card-body stack" aria-labelledby="history-h">
-          <h2 id="history-h">{t("mcn.history")}</h2>
-          <ul className="er-list">
-            {roster.history.map((c) => (
-              <li key={c.id} className="er-row small">
-                {c.creator.displayName} · {t("mcn.contract.terms", { share: pct(c.shareBp), from: format.date(c.startsAt), to: format.date(c.endsAt) })} · {t("mcn.contract.status.ended")}
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
+      <RosterHistory history={roster.history} />
     </div>
   );
 }
