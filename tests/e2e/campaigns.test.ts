@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import { eq } from "drizzle-orm";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { campaigns, posts } from "../../db/schema";
@@ -8,13 +8,12 @@ import type { RunningSeedbed } from "../../server/boot";
 import type { CurrentUser } from "../../server/identity";
 import { balanceOf, userAccount } from "../../server/ledger";
 import { createTestNote } from "../factories/distribution-links";
-import { createTestUser, logInAs, TEST_PASSWORD, uniqueHandle } from "../factories/users";
-import { chromiumPath, launchBrowser } from "../setup/browser";
+import { createTestUser, TEST_PASSWORD, uniqueHandle } from "../factories/users";
+import { chromiumPath, PhoneBrowser } from "../setup/browser";
 import { createTestDatabase, type TestDatabase } from "../setup/database";
 import { startTestServer } from "../setup/server";
 
 const SHOTS = "/tmp/shots";
-const PHONE = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Mobile/15E148 Safari/604.1";
 const HOUR = 3_600_000;
 
 /** A datetime-local value in Beijing time (the platform's zone), `hours` from now. */
@@ -29,9 +28,7 @@ const beijing = (hours: number) => new Date(Date.now() + hours * HOUR + 8 * HOUR
 describe.skipIf(!chromiumPath)("campaigns in the browser", () => {
   let db: TestDatabase;
   let server: RunningSeedbed;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  const errors: string[] = [];
+  const phone = new PhoneBrowser({ password: TEST_PASSWORD, phoneUserAgent: true });
   let member: CurrentUser;
   let staff: CurrentUser;
 
@@ -39,31 +36,15 @@ describe.skipIf(!chromiumPath)("campaigns in the browser", () => {
     fs.mkdirSync(SHOTS, { recursive: true });
     db = await createTestDatabase();
     server = await startTestServer(db, { withUi: true, env: { RUN_JOBS: "1" } });
-    browser = await launchBrowser();
+    await phone.launch(server.url);
     member = (await createTestUser(db.handle.db, { handle: uniqueHandle("cm"), displayName: "爱分享的小满" })).user;
     staff = (await createTestUser(db.handle.db, { handle: uniqueHandle("cs"), roles: ["staff"], displayName: "运营小林" })).user;
   }, 180_000);
   afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => {});
-    await browser?.close();
+    await phone.close();
     await server?.stop();
     await db?.close();
   });
-
-  async function newPage(handle: string): Promise<Page> {
-    // Headless Chromium names itself "HeadlessChrome", which isbot counts as a bot: present as a phone.
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: "zh-CN", userAgent: PHONE });
-    contexts.push(context);
-    const { cookie } = await logInAs(server.url, handle, TEST_PASSWORD);
-    const [name = "", value = ""] = cookie.split("=");
-    await context.addCookies([{ name, value, url: server.url }]);
-    const page = await context.newPage();
-    page.on("console", (msg) => {
-      if (msg.type() === "error" && !msg.text().startsWith("Failed to load resource")) errors.push(`${page.url()}: ${msg.text()}`);
-    });
-    page.on("pageerror", (err) => errors.push(`${page.url()}: ${err.message}`));
-    return page;
-  }
 
   async function hydrated(page: Page) {
     await page.waitForFunction(() => (window as unknown as { __remixRouter?: unknown }).__remixRouter !== undefined);
@@ -72,7 +53,7 @@ describe.skipIf(!chromiumPath)("campaigns in the browser", () => {
 
   it("staff start a bounty with a cover, a member joins and enters a note, staff pick it, and the member sees the reward and the results", async () => {
     // ---- staff, first browser: the form with a cover through the upload picker ----
-    const ops = await newPage(staff.handle);
+    const ops = await phone.pageAs(staff.handle);
     await ops.goto(`${server.url}/campaigns/new`);
     await hydrated(ops);
     await ops.getByLabel("活动标题").fill("冬日暖手好物征集");
@@ -100,7 +81,7 @@ describe.skipIf(!chromiumPath)("campaigns in the browser", () => {
 
     // ---- the member, second browser: the list shows it with its cover; join and enter a note ----
     const note = await createTestNote(db.handle.db, member.id, { title: "我的暖手宝测评" });
-    const fan = await newPage(member.handle);
+    const fan = await phone.pageAs(member.handle);
     await fan.goto(`${server.url}/campaigns?status=active`);
     await hydrated(fan);
     const card = fan.getByTestId("campaign-card").filter({ hasText: "冬日暖手好物征集" });
@@ -143,6 +124,6 @@ describe.skipIf(!chromiumPath)("campaigns in the browser", () => {
     expect(await fan.getByTestId("campaign-counts").textContent()).toContain("1 人参加");
     await expect.poll(() => fan.getByTestId("campaign-activity-chart").locator("svg[role=img]").count()).toBe(1);
     await fan.screenshot({ path: `${SHOTS}/campaign-results.png`, fullPage: true });
-    expect(errors).toEqual([]);
+    expect(phone.errors).toEqual([]);
   });
 });

@@ -1,19 +1,18 @@
 import fs from "node:fs";
 import { and, eq, isNull } from "drizzle-orm";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fanOnlyPosts, postCurations, posts } from "../../db/schema";
 import type { RunningSeedbed } from "../../server/boot";
 import { createComment } from "../../server/content";
 import type { CurrentUser } from "../../server/identity";
 import { createTestNote } from "../factories/distribution-links";
-import { createTestUser, logInAs, TEST_PASSWORD, uniqueHandle } from "../factories/users";
-import { chromiumPath, launchBrowser } from "../setup/browser";
+import { createTestUser, TEST_PASSWORD, uniqueHandle } from "../factories/users";
+import { chromiumPath, PhoneBrowser } from "../setup/browser";
 import { createTestDatabase, type TestDatabase } from "../setup/database";
 import { startTestServer } from "../setup/server";
 
 const SHOTS = "/tmp/shots";
-const PHONE = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Mobile/15E148 Safari/604.1";
 
 /**
  * The note controls in a real browser (production build): staff feature and pin a note from its 运营
@@ -24,9 +23,7 @@ const PHONE = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKi
 describe.skipIf(!chromiumPath)("note controls in the browser", () => {
   let db: TestDatabase;
   let server: RunningSeedbed;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  const errors: string[] = [];
+  const phone = new PhoneBrowser({ password: TEST_PASSWORD, phoneUserAgent: true });
   let staff: CurrentUser;
   let creator: CurrentUser;
   let member: CurrentUser;
@@ -35,32 +32,17 @@ describe.skipIf(!chromiumPath)("note controls in the browser", () => {
     fs.mkdirSync(SHOTS, { recursive: true });
     db = await createTestDatabase();
     server = await startTestServer(db, { withUi: true });
-    browser = await launchBrowser();
+    await phone.launch(server.url);
     staff = (await createTestUser(db.handle.db, { handle: uniqueHandle("ns"), roles: ["staff"], displayName: "运营小林" })).user;
     creator = (await createTestUser(db.handle.db, { handle: uniqueHandle("nc"), roles: ["creator"], displayName: "护肤研究所" })).user;
     member = (await createTestUser(db.handle.db, { handle: uniqueHandle("nm"), displayName: "路过的小鹿" })).user;
   }, 180_000);
   afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => {});
-    await browser?.close();
+    await phone.close();
     await server?.stop();
     await db?.close();
   });
 
-  async function newPage(handle: string): Promise<Page> {
-    // Headless Chromium names itself "HeadlessChrome", which isbot counts as a bot: present as a phone.
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: "zh-CN", userAgent: PHONE });
-    contexts.push(context);
-    const { cookie } = await logInAs(server.url, handle, TEST_PASSWORD);
-    const [name = "", value = ""] = cookie.split("=");
-    await context.addCookies([{ name, value, url: server.url }]);
-    const page = await context.newPage();
-    page.on("console", (msg) => {
-      if (msg.type() === "error" && !msg.text().startsWith("Failed to load resource")) errors.push(`${page.url()}: ${msg.text()}`);
-    });
-    page.on("pageerror", (err) => errors.push(`${page.url()}: ${err.message}`));
-    return page;
-  }
   async function hydrated(page: Page) {
     await page.waitForFunction(() => (window as unknown as { __remixRouter?: unknown }).__remixRouter !== undefined);
     await page.waitForLoadState("networkidle");
@@ -68,7 +50,7 @@ describe.skipIf(!chromiumPath)("note controls in the browser", () => {
 
   it("staff feature and pin a note from its 运营 panel; a member's page has no panel", async () => {
     const note = await createTestNote(db.handle.db, member.id, { title: "油皮夏天的控油清单" });
-    const ops = await newPage(staff.handle);
+    const ops = await phone.pageAs(staff.handle);
     await ops.goto(`${server.url}/n/${note.id}`);
     await hydrated(ops);
     const panel = ops.getByRole("region", { name: "运营" });
@@ -88,23 +70,23 @@ describe.skipIf(!chromiumPath)("note controls in the browser", () => {
     const [row] = await db.handle.db.select({ featuredAt: posts.featuredAt }).from(posts).where(eq(posts.id, note.id));
     expect(row!.featuredAt).not.toBeNull();
 
-    const reader = await newPage(member.handle);
+    const reader = await phone.pageAs(member.handle);
     await reader.goto(`${server.url}/n/${note.id}`);
     await hydrated(reader);
     expect(await reader.getByRole("heading", { name: "油皮夏天的控油清单" }).count()).toBe(1);
     expect(await reader.getByRole("region", { name: "运营" }).count()).toBe(0);
     expect(await reader.getByRole("button", { name: "加入精选" }).count()).toBe(0);
-    expect(errors).toEqual([]);
+    expect(phone.errors).toEqual([]);
   });
 
   it("a creator sees the 粉丝专属 box on publish and edit (ticked for a fan-only note); a member's publish form has none", async () => {
-    const writer = await newPage(creator.handle);
+    const writer = await phone.pageAs(creator.handle);
     await writer.goto(`${server.url}/publish`);
     await hydrated(writer);
     expect(await writer.getByLabel("粉丝专属").count()).toBe(1);
     await writer.screenshot({ path: `${SHOTS}/publish-fan-only.png`, fullPage: true });
 
-    const plain = await newPage(member.handle);
+    const plain = await phone.pageAs(member.handle);
     await plain.goto(`${server.url}/publish`);
     await hydrated(plain);
     expect(await plain.getByLabel("标题").count()).toBe(1);
@@ -119,7 +101,7 @@ describe.skipIf(!chromiumPath)("note controls in the browser", () => {
     await writer.reload();
     await hydrated(writer);
     expect(await writer.getByLabel("粉丝专属").isChecked()).toBe(true);
-    expect(errors).toEqual([]);
+    expect(phone.errors).toEqual([]);
   });
 
   it("a reader outside the fan group finds the join call where the comments and the comment box were", async () => {
@@ -127,7 +109,7 @@ describe.skipIf(!chromiumPath)("note controls in the browser", () => {
     await db.handle.db.insert(fanOnlyPosts).values({ postId: note.id, creatorId: creator.id, markedAt: new Date() });
     await createComment(server.ctx, creator, { postId: note.id, body: "有问题评论区问我" });
 
-    const reader = await newPage(member.handle);
+    const reader = await phone.pageAs(member.handle);
     await reader.goto(`${server.url}/n/${note.id}`);
     await hydrated(reader);
     expect(await reader.getByText("评论仅粉丝团成员可见").count()).toBe(1);
@@ -137,19 +119,19 @@ describe.skipIf(!chromiumPath)("note controls in the browser", () => {
     expect(await join.getAttribute("href")).toBe(`/u/${creator.handle}/fans`);
     await reader.screenshot({ path: `${SHOTS}/note-fan-only-locked.png`, fullPage: true });
 
-    const author = await newPage(creator.handle);
+    const author = await phone.pageAs(creator.handle);
     await author.goto(`${server.url}/n/${note.id}`);
     await hydrated(author);
     expect(await author.getByText("有问题评论区问我").count()).toBe(1);
     expect(await author.getByText("评论仅粉丝团成员可见").count()).toBe(0);
-    expect(errors).toEqual([]);
+    expect(phone.errors).toEqual([]);
   });
 
   it("an applicant ticks their own published notes as samples", async () => {
     const applicant = (await createTestUser(db.handle.db, { handle: uniqueHandle("na"), displayName: "想当创作者" })).user;
     const note = await createTestNote(db.handle.db, applicant.id, { title: "平价粉底液横评" });
     await createTestNote(db.handle.db, member.id, { title: "别人的笔记" });
-    const page = await newPage(applicant.handle);
+    const page = await phone.pageAs(applicant.handle);
     await page.goto(`${server.url}/creator/apply`);
     await hydrated(page);
     const picker = page.getByRole("group", { name: "选择代表作品（最多 9 篇）" });
@@ -158,6 +140,6 @@ describe.skipIf(!chromiumPath)("note controls in the browser", () => {
     expect(await page.getByText("别人的笔记").count()).toBe(0);
     expect(await picker.getByRole("checkbox").first().getAttribute("value")).toBe(note.id);
     await picker.screenshot({ path: `${SHOTS}/creator-apply-samples.png` });
-    expect(errors).toEqual([]);
+    expect(phone.errors).toEqual([]);
   });
 });
