@@ -106,6 +106,9 @@ describe("/api/v1 moderation: keyword holds, reports, decisions, appeals", () =>
         .select({ payload: outboxEvents.payload })
         .from(outboxEvents)
         .where(and(eq(outboxEvents.type, type), sql`${outboxEvents.payload}->>${key} = ${targetId}`))
+        // In the order they were emitted: without it PostgreSQL returns rows as it finds them, and an
+        // outbox row the fan-out has since updated can come back after a newer one.
+        .orderBy(outboxEvents.id)
     ).map((r) => r.payload);
   const statusOf = async (postId: string) => (await db.handle.db.select({ s: posts.status }).from(posts).where(eq(posts.id, postId)))[0]!.s;
   const postCountOf = async (userId: string) =>
