@@ -26,7 +26,7 @@ describe("membership: bought through an order, started when paid, renewed, refun
 
   const periodsOf = (u: CurrentUser) => db.handle.db.select().from(memberships).where(eq(memberships.userId, u.id)).orderBy(memberships.startsAt);
   const eventsOf = async (type: string, u: CurrentUser) =>
-    (await db.handle.db.select().from(outboxEvents).where(eq(outboxEvents.type, type))).filter((e) => (e.payload as { userId: string }).userId === u.id);
+    (await db.handle.db.select().from(outboxEvents).where(eq(outboxEvents.type, type)).orderBy(outboxEvents.id)).filter((e) => (e.payload as { userId: string }).userId === u.id);
 
   async function buyPlan(u: CurrentUser, planId: string) {
     const order = await purchaseMembership(ctx, u, planId);

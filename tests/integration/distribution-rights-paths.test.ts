@@ -74,7 +74,7 @@ describe("distribution rights: each path grants, and lapses revoke (injected clo
       [null, "tasks", "gamification.checkin.recorded"],
       ["tasks", null, "commerce.order.refunded"],
     ]);
-    const changes = await db.handle.db.select().from(outboxEvents).where(eq(outboxEvents.type, "distribution.rights.changed"));
+    const changes = await db.handle.db.select().from(outboxEvents).where(eq(outboxEvents.type, "distribution.rights.changed")).orderBy(outboxEvents.id);
     expect(changes.filter((e) => (e.payload as { userId: string }).userId === m.id).map((e) => (e.payload as { toPath: string | null }).toPath)).toEqual(["tasks", null]);
   });
 
