@@ -29,6 +29,36 @@ export const CURATION_INTENTS = ["feature", "unfeature", "curate", "lift"] as co
 /** Basis points as the multiplier staff think in (×3, ×0.1). */
 const factor = (bp: number) => (bp / 10000).toFixed(2).replace(/\.?0+$/, "");
 
+/** One text field of the curation form, with the value sent and the server's messages for it kept. */
+function CurationInput(props: {
+  name: "weightBp" | "decayDays" | "reason";
+  label: string;
+  numeric?: boolean;
+  maxLength?: number;
+  fields: Record<string, string[] | undefined>;
+  values: Record<string, string | undefined>;
+}) {
+  const { name, fields } = props;
+  const id = `curation-${name}`;
+  const errors = fields[name];
+  return (
+    <div className="field">
+      <label htmlFor={id}>{props.label}</label>
+      <input
+        id={id}
+        name={name}
+        inputMode={props.numeric ? "numeric" : undefined}
+        maxLength={props.maxLength}
+        className="input"
+        defaultValue={props.values[name] ?? ""}
+        aria-invalid={errors ? true : undefined}
+        aria-describedby={errors ? `${id}-errors` : undefined}
+      />
+      <ErrorList id={`${id}-errors`} errors={errors} />
+    </div>
+  );
+}
+
 /**
  * The 运营 panel under a note, for staff only: its 精选 pick, and its live pin, boost or bury with the
  * factor in force now. Plain form posts to the note page, so it works without JavaScript; a new
@@ -97,45 +127,9 @@ export function NoteCurationPanel({ state, result }: { state: NoteCurationState;
           </div>
           <ErrorList errors={fields.action} />
         </fieldset>
-        <div className="field">
-          <label htmlFor="curation-weightBp">{t("opsConsole.curation.weight")}</label>
-          <input
-            id="curation-weightBp"
-            name="weightBp"
-            inputMode="numeric"
-            className="input"
-            defaultValue={values.weightBp ?? ""}
-            aria-invalid={fields.weightBp ? true : undefined}
-            aria-describedby={fields.weightBp ? "curation-weightBp-errors" : undefined}
-          />
-          <ErrorList id="curation-weightBp-errors" errors={fields.weightBp} />
-        </div>
-        <div className="field">
-          <label htmlFor="curation-decayDays">{t("opsConsole.curation.decayDays")}</label>
-          <input
-            id="curation-decayDays"
-            name="decayDays"
-            inputMode="numeric"
-            className="input"
-            defaultValue={values.decayDays ?? ""}
-            aria-invalid={fields.decayDays ? true : undefined}
-            aria-describedby={fields.decayDays ? "curation-decayDays-errors" : undefined}
-          />
-          <ErrorList id="curation-decayDays-errors" errors={fields.decayDays} />
-        </div>
-        <div className="field">
-          <label htmlFor="curation-reason">{t("opsConsole.curation.reason")}</label>
-          <input
-            id="curation-reason"
-            name="reason"
-            className="input"
-            maxLength={200}
-            defaultValue={values.reason ?? ""}
-            aria-invalid={fields.reason ? true : undefined}
-            aria-describedby={fields.reason ? "curation-reason-errors" : undefined}
-          />
-          <ErrorList id="curation-reason-errors" errors={fields.reason} />
-        </div>
+        <CurationInput name="weightBp" label={t("opsConsole.curation.weight")} numeric fields={fields} values={values} />
+        <CurationInput name="decayDays" label={t("opsConsole.curation.decayDays")} numeric fields={fields} values={values} />
+        <CurationInput name="reason" label={t("opsConsole.curation.reason")} maxLength={200} fields={fields} values={values} />
         <SubmitButton className="btn btn-primary">{t("noteCuration.submit")}</SubmitButton>
       </Form>
     </section>
